@@ -1,0 +1,102 @@
+package io.dltjdbc.config;
+
+import io.dltjdbc.driver.DltSqlState;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * One {@code secrets.toml} or {@code config.toml}. The file is read lazily, once: a project without
+ * the file is normal; a file that exists but can't be read or parsed is an error naming it and the line.
+ */
+public final class TomlFileProvider implements ConfigProvider {
+    private final Path file;
+    private final String pipelineName;
+    private TomlParseResult parsed;
+    private boolean loaded;
+
+    public TomlFileProvider(Path file, String pipelineName) {
+        this.file = file;
+        this.pipelineName = pipelineName;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Optional<ConfigValue> find(List<String> sections, String key) throws SQLException {
+        TomlParseResult toml = load();
+        if (toml == null) {
+            return Optional.empty();
+        }
+        for (List<String> path : paths(sections, key)) {
+            Object value = toml.get(path);
+            if (value != null && !(value instanceof TomlTable)) {
+                String text = value instanceof String s ? s : String.valueOf(value);
+                return Optional.of(new ConfigValue(text, file + " " + dotted(path)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> describe(List<String> sections, String key) {
+        List<String> out = new ArrayList<>();
+        for (List<String> path : paths(sections, key)) {
+            List<String> section = path.subList(0, path.size() - 1);
+            out.add(file + (section.isEmpty() ? "" : " [" + String.join(".", section) + "]") + " " + key);
+        }
+        return out;
+    }
+
+    private List<List<String>> paths(List<String> sections, String key) {
+        List<String> unscoped = new ArrayList<>(sections);
+        unscoped.add(key);
+        List<List<String>> paths = new ArrayList<>(2);
+        if (pipelineName != null && !pipelineName.isEmpty()) {
+            List<String> scoped = new ArrayList<>();
+            scoped.add(pipelineName);
+            scoped.addAll(unscoped);
+            paths.add(scoped);
+        }
+        paths.add(unscoped);
+        return paths;
+    }
+
+    private static String dotted(List<String> path) {
+        return String.join(".", path);
+    }
+
+    private synchronized TomlParseResult load() throws SQLException {
+        if (loaded) {
+            return parsed;
+        }
+        loaded = true;
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            parsed = Toml.parse(file);
+        } catch (AccessDeniedException e) {
+            throw DltSqlState.IO_ERROR.exception("cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw DltSqlState.IO_ERROR.exception("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (parsed.hasErrors()) {
+            TomlParseError first = parsed.errors().get(0);
+            throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("malformed TOML in " + file + " at line "
+                    + first.position().line() + ", column " + first.position().column() + ": " + first.getMessage());
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,71 @@
+package io.dltjdbc.destination.duckdb;
+
+import io.dltjdbc.destination.Destination;
+import io.dltjdbc.destination.SqlDialect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** An open DuckDB database: a connection of the shared instance for one dlt connection. */
+public final class DuckDbDestination implements Destination {
+    private final Connection connection;
+    private final Path file;
+
+    DuckDbDestination(Connection connection, Path file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    @Override
+    public String name() {
+        return "duckdb";
+    }
+
+    @Override
+    public Connection sqlConnection() {
+        return connection;
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return DuckDbDialect.INSTANCE;
+    }
+
+    /** The database file, or null in memory. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void useDataset(String dataset) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect().quoteIdentifier(dataset));
+            statement.execute("SET schema = " + dialect().stringLiteral(dataset));
+        }
+    }
+
+    @Override
+    public boolean datasetExists(String dataset) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.schemata WHERE catalog_name = current_database() AND schema_name = ?")) {
+            statement.setString(1, dataset);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.close();
+        } finally {
+            if (file != null) {
+                DuckDbInstances.release(file);
+            }
+        }
+    }
+}
