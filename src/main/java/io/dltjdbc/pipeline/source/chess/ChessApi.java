@@ -1,0 +1,16 @@
+package io.dltjdbc.pipeline.source.chess;
+
+import java.sql.SQLException;
+
+/** The two chess.com endpoints the chess source reads (the PubAPI and the unofficial callback). */
+public interface ChessApi {
+    /**
+     * {@code GET} a PubAPI path relative to the API URL ({@code "player/hikaru"}) or an absolute URL
+     * (the archive URLs the API returns). Returns the parsed JSON (a {@code Map} for chess.com), or
+     * {@code null} for 404.
+     */
+    Object getJson(String pathOrUrl) throws SQLException;
+
+    /** {@code GET} a path of the unofficial callback API ({@code "user/popup/hikaru"}); null for 404. */
+    Object getCallbackJson(String path) throws SQLException;
+}
