@@ -13,4 +13,13 @@ public interface ChessApi {
 
     /** {@code GET} a path of the unofficial callback API ({@code "user/popup/hikaru"}); null for 404. */
     Object getCallbackJson(String path) throws SQLException;
+
+    /**
+     * The API for the settings {@code sources.chess.api_url} / {@code callback_url}: "sample" (any
+     * case) gives the recordings shipped in the jar, null values the chess.com defaults.
+     */
+    static ChessApi forSettings(String apiUrl, String callbackUrl, java.net.http.HttpClient http) {
+        if (apiUrl != null && apiUrl.trim().equalsIgnoreCase(SampleChessApi.API_URL)) return new SampleChessApi();
+        return new HttpChessApi(apiUrl, callbackUrl, http);
+    }
 }
