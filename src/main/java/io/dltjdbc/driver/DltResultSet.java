@@ -1,8 +1,10 @@
 package io.dltjdbc.driver;
 
 import io.dltjdbc.driver.forwarding.ForwardingResultSet;
+import java.sql.Blob;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 
 /** A destination's result set whose {@code getStatement()} returns the dlt facade, not the inner statement. */
@@ -17,6 +19,28 @@ public final class DltResultSet extends ForwardingResultSet {
     @Override
     public Statement getStatement() {
         return owner;
+    }
+
+    /** DuckDB's driver has no {@code getBytes} for BLOB columns; tools call it, so read the Blob instead. */
+    @Override
+    public byte[] getBytes(int columnIndex) throws SQLException {
+        try {
+            return delegate.getBytes(columnIndex);
+        } catch (SQLFeatureNotSupportedException e) {
+            return bytesOf(delegate.getBlob(columnIndex));
+        }
+    }
+
+    @Override
+    public byte[] getBytes(String columnLabel) throws SQLException {
+        return getBytes(delegate.findColumn(columnLabel));
+    }
+
+    private static byte[] bytesOf(Blob blob) throws SQLException {
+        if (blob == null) {
+            return null;
+        }
+        return blob.getBytes(1, (int) blob.length());
     }
 
     @Override
