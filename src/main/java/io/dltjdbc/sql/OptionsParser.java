@@ -46,7 +46,7 @@ final class OptionsParser {
             options.put(known.optionName(), value instanceof Parameter ? value
                     : known.check(value, parser.at(valueToken)));
         } while (parser.acceptSymbol(","));
-        parser.expectSymbol(")", "to close WITH options");
+        closeList(")", "to close WITH options");
         return Collections.unmodifiableMap(options);
     }
 
@@ -64,8 +64,15 @@ final class OptionsParser {
                 arguments.put(argument, value());
             } while (parser.acceptSymbol(","));
         }
-        parser.expectSymbol(")", "to close SOURCE " + source + " arguments");
+        closeList(")", "to close SOURCE " + source + " arguments");
         return Collections.unmodifiableMap(arguments);
+    }
+
+    /** Reached when no ',' follows an item, so either could be what the user left out. */
+    private void closeList(String close, String context) throws SQLException {
+        if (!parser.acceptSymbol(close)) {
+            throw parser.expected("',' or '" + close + "' " + context);
+        }
     }
 
     private void rejectDuplicate(Map<String, Object> seen, String name, String what, Token at)
@@ -136,7 +143,7 @@ final class OptionsParser {
                 values.add(value());
             } while (parser.acceptSymbol(","));
         }
-        parser.expectSymbol(close, "to close the list");
+        closeList(close, "to close the list");
         return Collections.unmodifiableList(values);
     }
 
