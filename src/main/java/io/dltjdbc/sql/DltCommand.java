@@ -43,6 +43,13 @@ public sealed interface DltCommand {
             String intoTable, Map<String, Object> options, boolean explain)
             implements DltCommand {
 
+        /** Immutable copies; options may hold null values (option = null), so no Map.copyOf. */
+        public LoadPipeline {
+            sources = List.copyOf(sources);
+            options = options == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+
         @Override
         public int parameterCount() {
             return sources.stream().mapToInt(SourceSpec::parameterCount).sum()

@@ -1,5 +1,7 @@
 package io.dltjdbc.sql;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -75,10 +77,16 @@ public sealed interface SourceSpec {
     /**
      * A source built into the driver, such as {@code chess}.
      *
-     * @param args argument names as written, insertion-ordered; values as in options
-     *             (lists become {@code List<Object>})
+     * @param args lower-cased argument names, insertion-ordered; values as in options (lists
+     *             become {@code List<Object>}, {@code ?} a {@link Parameter} until bound)
      */
     record BuiltinSource(String name, Map<String, Object> args) implements SourceSpec {
+
+        /** Immutable copy; values may be null ({@code arg = null}), so no Map.copyOf. */
+        public BuiltinSource {
+            args = args == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        }
 
         @Override
         public int parameterCount() {

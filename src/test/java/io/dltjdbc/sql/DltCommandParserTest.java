@@ -273,4 +273,19 @@ class DltCommandParserTest {
         assertEquals("expected PIPELINES, PIPELINE, LOADS or REJECTED after SHOW but found "
                 + "'TABLES' at 1:6", e.getMessage());
     }
+
+    @Test
+    void commandsAreImmutable() throws SQLException {
+        LoadPipeline load = load("LOAD PIPELINE p FROM 'a' WITH (dry_run = true)");
+        assertThrows(UnsupportedOperationException.class, () -> load.options().clear());
+        assertThrows(UnsupportedOperationException.class, () -> load.sources().clear());
+    }
+
+    @Test
+    void keywordsMayServeAsNamesWherePositionIsUnambiguous() throws SQLException {
+        LoadPipeline load = load("LOAD PIPELINE from FROM 'a.csv' INTO json.query");
+        assertEquals("from", load.pipelineName());
+        assertEquals("json", load.intoDataset());
+        assertEquals("query", load.intoTable());
+    }
 }

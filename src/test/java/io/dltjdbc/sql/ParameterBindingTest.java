@@ -113,4 +113,12 @@ class ParameterBindingTest {
         assertFalse(text.contains("hunter2"), text);
         assertTrue(text.contains("jdbc:postgresql://u:***@h/db?password=***"), text);
     }
+
+    @Test
+    void integerBindingsBecomeLongLikeLiterals() throws SQLException {
+        LoadPipeline load = (LoadPipeline) load("LOAD PIPELINE p FROM 'a' WITH (max_errors = ?, "
+                + "initial_value = ?)").bind(List.of("7", 3));
+        assertEquals(7L, load.options().get("max_errors"));
+        assertEquals(3L, load.options().get("initial_value"));
+    }
 }
