@@ -1,0 +1,40 @@
+package io.dltjdbc.schema;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the normalizer remembers about one table during a run: naming caches and contract filters. */
+final class TableState {
+    final String name;
+    /** unshortened {@code __}-joined fragments of the table path, from which child table names are made */
+    final String fragments;
+    final TableState parent;
+    final PathNode rootNode = PathNode.root();
+    final Map<String, PathNode> nodesByColumn = new HashMap<>();
+    private final Map<String, TableState> children = new HashMap<>();
+    /** set when a contract discarded the whole table: its rows and their descendants are dropped */
+    boolean discarded;
+    /** columns a contract filtered out: discard_row or discard_value */
+    final Map<String, SchemaContract> columnFilters = new LinkedHashMap<>();
+
+    TableState(String name, String fragments, TableState parent) {
+        this.name = name;
+        this.fragments = fragments;
+        this.parent = parent;
+    }
+
+    boolean isRoot() {
+        return parent == null;
+    }
+
+    TableState child(PathNode listNode, NamingConvention naming) {
+        TableState child = children.get(listNode.joined);
+        if (child == null) {
+            String childFragments = fragments + NamingConvention.PATH_SEPARATOR + listNode.joined;
+            child = new TableState(naming.shorten(childFragments), childFragments, this);
+            children.put(listNode.joined, child);
+        }
+        return child;
+    }
+}
