@@ -22,6 +22,15 @@ public interface Destination extends AutoCloseable {
     /** Whether the dataset (schema) exists already. */
     boolean datasetExists(String dataset) throws SQLException;
 
+    /** Writes load packages atomically. */
+    Loader loader();
+
+    /** Reads and writes dlt's bookkeeping tables. */
+    SystemTables systemTables();
+
+    /** Longest identifier the destination accepts; names are shortened to it. */
+    int maxIdentifierLength();
+
     @Override
     void close() throws SQLException;
 }

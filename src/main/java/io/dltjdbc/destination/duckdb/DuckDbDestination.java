@@ -1,7 +1,9 @@
 package io.dltjdbc.destination.duckdb;
 
 import io.dltjdbc.destination.Destination;
+import io.dltjdbc.destination.Loader;
 import io.dltjdbc.destination.SqlDialect;
+import io.dltjdbc.destination.SystemTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +58,21 @@ public final class DuckDbDestination implements Destination {
                 return rows.next();
             }
         }
+    }
+
+    @Override
+    public Loader loader() {
+        return new DuckDbLoader(connection);
+    }
+
+    @Override
+    public SystemTables systemTables() {
+        return new SystemTables(connection, DuckDbDialect.INSTANCE, DuckDbTypeMapper.INSTANCE);
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 65536;
     }
 
     @Override

@@ -1,0 +1,277 @@
+package io.dltjdbc.destination;
+
+import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.schema.Column;
+import io.dltjdbc.schema.Schema;
+import io.dltjdbc.schema.Table;
+import io.dltjdbc.schema.WriteDisposition;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Loads a {@link LoadPlan} into a SQL destination inside one transaction: tables created or
+ * extended, rows appended, replaced or merged (through {@code <dataset>_staging}), the schema and
+ * state stored, and the {@code _dlt_loads} row written last. A failure anywhere rolls everything back,
+ * so readers see the previous load until the commit makes the new one visible at once.
+ * Destinations supply only the bulk path from a staged file into a table.
+ */
+public abstract class SqlLoader implements Loader {
+    public static final String STAGING_SUFFIX = "_staging";
+
+    protected final Connection connection;
+    protected final SqlDialect dialect;
+    protected final TypeMapper types;
+
+    protected SqlLoader(Connection connection, SqlDialect dialect, TypeMapper types) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.types = types;
+    }
+
+    /** Appends the staged rows (newline-delimited JSON) to {@code dataset.table}, columns as in {@code table}. */
+    protected abstract void insertStaged(String dataset, Table table, Path stagedFile) throws SQLException;
+
+    /** An expression ordering rows of a table by insertion, for "last row wins" deduplication. */
+    protected abstract String insertionOrder();
+
+    @Override
+    public void load(LoadPlan plan) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            SystemTables system = new SystemTables(connection, dialect, types);
+            createDataset(plan.dataset());
+            system.create(plan.dataset());
+            Schema schema = plan.schema();
+            for (ResourceLoad resource : plan.resources()) {
+                for (TableLoad table : resource.tables()) {
+                    syncTable(plan.dataset(), table.table());
+                }
+                if (resource.disposition() == WriteDisposition.REPLACE) {
+                    replace(plan.dataset(), schema, resource);
+                } else if (resource.mergesByKey()) {
+                    merge(plan, resource);
+                } else {
+                    append(plan.dataset(), resource);
+                }
+            }
+            if (plan.storeSchema()) {
+                system.insertVersion(plan.dataset(), schema.version(), schema.name(), schema.versionHash(), schema.toJson(),
+                        plan.startedAt());
+            }
+            if (plan.state() != null) {
+                system.insertState(plan.dataset(), plan.stateVersion(), plan.pipelineName(), plan.state(), plan.stateHash(),
+                        plan.loadId(), stateRowId(), plan.startedAt());
+            }
+            system.insertLoad(plan.dataset(), plan.loadId(), schema.name(), 0, schema.versionHash(), java.time.OffsetDateTime.now(
+                    java.time.ZoneOffset.UTC));
+            connection.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(e);
+            throw e;
+        } finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** A random row id in dlt's format: base64 of 10 random bytes, unpadded. */
+    private static String stateRowId() {
+        byte[] bytes = new byte[10];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private void rollbackQuietly(Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    protected void createDataset(String dataset) throws SQLException {
+        execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quoteIdentifier(dataset));
+    }
+
+    /** Creates the table, or adds the columns the schema has and the table lacks (schema evolution). */
+    protected void syncTable(String dataset, Table table) throws SQLException {
+        List<Column> columns = table.columns();
+        if (columns.isEmpty()) {
+            return;
+        }
+        Set<String> existing = existingColumns(dataset, table.name());
+        if (existing.isEmpty()) {
+            StringJoiner definitions = new StringJoiner(", ");
+            for (Column column : columns) {
+                definitions.add(columnDefinition(column));
+            }
+            execute("CREATE TABLE " + dialect.qualified(dataset, table.name()) + " (" + definitions + ")");
+            return;
+        }
+        for (Column column : columns) {
+            if (!existing.contains(column.name().toLowerCase(Locale.ROOT))) {
+                // added columns are always nullable: rows already loaded have no value for them
+                execute("ALTER TABLE " + dialect.qualified(dataset, table.name()) + " ADD COLUMN "
+                        + dialect.quoteIdentifier(column.name()) + " " + types.sqlType(column));
+            }
+        }
+    }
+
+    private String columnDefinition(Column column) {
+        return dialect.quoteIdentifier(column.name()) + " " + types.sqlType(column) + (column.nullable() ? "" : " NOT NULL");
+    }
+
+    protected Set<String> existingColumns(String dataset, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+            query.setString(1, dataset);
+            query.setString(2, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    private void append(String dataset, ResourceLoad resource) throws SQLException {
+        for (TableLoad table : resource.tables()) {
+            if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
+                insertStaged(dataset, table.table(), table.stagedFile());
+            }
+        }
+    }
+
+    /** Empties the resource's root and every descendant table, then inserts: invisible to readers until commit. */
+    private void replace(String dataset, Schema schema, ResourceLoad resource) throws SQLException {
+        for (Table table : descendantsAndSelf(schema, resource.rootTable())) {
+            if (!existingColumns(dataset, table.name()).isEmpty()) {
+                execute("DELETE FROM " + dialect.qualified(dataset, table.name()));
+            }
+        }
+        append(dataset, resource);
+    }
+
+    private static List<Table> descendantsAndSelf(Schema schema, String root) {
+        List<Table> out = new ArrayList<>();
+        Table table = schema.table(root);
+        if (table != null) {
+            out.add(table);
+            for (Table child : schema.children(root)) {
+                out.addAll(descendantsAndSelf(schema, child.name()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dlt's delete-insert merge: the new rows go to {@code <dataset>_staging}; existing rows whose primary
+     * or merge key appears there are deleted (child rows through {@code _dlt_root_id}); the new root rows
+     * are inserted deduplicated by primary key (the last one wins) with the children of the rows kept.
+     */
+    private void merge(LoadPlan plan, ResourceLoad resource) throws SQLException {
+        String dataset = plan.dataset();
+        String staging = dataset + STAGING_SUFFIX;
+        createDataset(staging);
+        for (TableLoad table : resource.tables()) {
+            execute("DROP TABLE IF EXISTS " + dialect.qualified(staging, table.table().name()));
+            syncTable(staging, table.table());
+            if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
+                insertStaged(staging, table.table(), table.stagedFile());
+            }
+        }
+        Table root = plan.schema().table(resource.rootTable());
+        String target = dialect.qualified(dataset, root.name());
+        String staged = dialect.qualified(staging, root.name());
+        String keyMatch = keyMatch(resource, "d", "s");
+        for (Table child : descendantsAndSelf(plan.schema(), root.name())) {
+            if (child == root || existingColumns(dataset, child.name()).isEmpty()) {
+                continue;
+            }
+            execute("DELETE FROM " + dialect.qualified(dataset, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT d."
+                    + q("_dlt_id") + " FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + "))");
+        }
+        execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
+        String columns = columnList(root);
+        if (resource.primaryKey().isEmpty()) {
+            execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM " + staged);
+        } else {
+            StringJoiner partition = new StringJoiner(", ");
+            for (String key : resource.primaryKey()) {
+                partition.add(q(key));
+            }
+            execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
+                    + partition + " ORDER BY " + insertionOrder() + " DESC) AS " + q("_dlt_dedup_rn") + " FROM " + staged
+                    + ") ranked WHERE " + q("_dlt_dedup_rn") + " = 1");
+        }
+        for (TableLoad table : resource.tables()) {
+            Table child = table.table();
+            if (child.isRoot() || child.columns().isEmpty() || table.stagedFile() == null) {
+                continue;
+            }
+            String childColumns = columnList(child);
+            execute("INSERT INTO " + dialect.qualified(dataset, child.name()) + " (" + childColumns + ") SELECT " + childColumns
+                    + " FROM " + dialect.qualified(staging, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT "
+                    + q("_dlt_id") + " FROM " + target + " WHERE " + q("_dlt_load_id") + " = " + dialect.stringLiteral(plan.loadId()) + ")");
+        }
+    }
+
+    private String keyMatch(ResourceLoad resource, String existing, String incoming) {
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> keys : List.of(resource.primaryKey(), resource.mergeKey())) {
+            if (keys.isEmpty()) {
+                continue;
+            }
+            StringJoiner all = new StringJoiner(" AND ", "(", ")");
+            for (String key : keys) {
+                all.add(existing + "." + q(key) + " = " + incoming + "." + q(key));
+            }
+            alternatives.add(all.toString());
+        }
+        return String.join(" OR ", alternatives);
+    }
+
+    private String columnList(Table table) {
+        StringJoiner list = new StringJoiner(", ");
+        for (Column column : table.columns()) {
+            list.add(q(column.name()));
+        }
+        return list.toString();
+    }
+
+    protected String q(String identifier) {
+        return dialect.quoteIdentifier(identifier);
+    }
+
+    protected void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SQLException(e.getMessage() + " [while running: " + abbreviate(sql) + "]", e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
+    }
+
+    protected static SQLException loadFailure(String message, Throwable cause) {
+        return DltSqlState.DATA_EXCEPTION.exception(message, cause);
+    }
+}

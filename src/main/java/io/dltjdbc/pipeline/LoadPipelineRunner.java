@@ -1,0 +1,216 @@
+package io.dltjdbc.pipeline;
+
+import io.dltjdbc.destination.Destination;
+import io.dltjdbc.destination.LoadPlan;
+import io.dltjdbc.destination.ResourceLoad;
+import io.dltjdbc.destination.SystemTables;
+import io.dltjdbc.destination.TableLoad;
+import io.dltjdbc.driver.DltConnection;
+import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.driver.InMemoryResultSet;
+import io.dltjdbc.driver.InMemoryResultSet.Column;
+import io.dltjdbc.pipeline.source.RowReader;
+import io.dltjdbc.schema.MissingPrimaryKeyException;
+import io.dltjdbc.schema.NamingConvention;
+import io.dltjdbc.schema.Normalizer;
+import io.dltjdbc.schema.NormalizerOptions;
+import io.dltjdbc.schema.Schema;
+import io.dltjdbc.schema.SchemaContractException;
+import io.dltjdbc.schema.Table;
+import io.dltjdbc.schema.WriteDisposition;
+import io.dltjdbc.sql.DltCommand.LoadPipeline;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one {@code LOAD PIPELINE}: extract every source item by item, normalize into a load package
+ * on disk, then hand the package to the destination's loader, which makes it visible in one
+ * transaction. Nothing is written to the destination before the whole input was read and normalized,
+ * so a bad line 5,001 leaves the dataset exactly as it was.
+ */
+final class LoadPipelineRunner {
+    static final List<Column> SUMMARY_COLUMNS = List.of(Column.text("load_id"), Column.text("pipeline_name"),
+            Column.text("dataset_name"), Column.text("table_name"), Column.bigint("rows"), Column.text("write_disposition"),
+            Column.text("status"));
+
+    private final DltConnection connection;
+    private final Destination destination;
+    private final NamingConvention naming;
+    private final Sources sources;
+
+    LoadPipelineRunner(DltConnection connection) {
+        this.connection = connection;
+        this.destination = connection.destination();
+        this.naming = new NamingConvention(destination.maxIdentifierLength());
+        this.sources = new Sources(connection);
+    }
+
+    /** The outcome: the summary rows and warnings for the statement. */
+    record Outcome(InMemoryResultSet summary, long rows, List<String> warnings) {
+    }
+
+    Outcome run(LoadPipeline command) throws SQLException {
+        LoadOptions options = LoadOptions.from(command.options());
+        String pipelineName = command.pipelineName();
+        SystemTables system = destination.systemTables();
+        String dataset = dataset(command, options, system);
+        String schemaName = naming.normalizeIdentifier(pipelineName);
+        Optional<String> storedSchema = system.latestSchema(dataset, schemaName);
+        Schema schema = storedSchema.isPresent() ? Schema.fromJson(storedSchema.get()) : new Schema(schemaName);
+        Optional<SystemTables.StoredState> storedState = system.latestState(dataset, pipelineName);
+        PipelineState state = storedState.isPresent()
+                ? PipelineState.decode(storedState.get().state(), storedState.get().version())
+                : PipelineState.empty(pipelineName);
+        state.put("dataset_name", dataset);
+        state.put("destination_name", destination.name());
+        state.put("default_schema_name", schemaName);
+        String loadId = newLoadId();
+        OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+
+        List<Extract> extracts = sources.extracts(command, options, state);
+        List<String> warnings = new ArrayList<>();
+        boolean schemaChanged = storedSchema.isEmpty();
+        List<ResourceLoad> resources = new ArrayList<>();
+        List<Object[]> summary = new ArrayList<>();
+        long totalRows = 0;
+        try (StagedRows staged = StagedRows.createTemporary(schema, loadId)) {
+            Map<String, NormalizerOptions> rootOptions = new LinkedHashMap<>();
+            for (Extract extract : extracts) {
+                NormalizerOptions normalizerOptions = options.normalizerOptions(extract.writeDisposition(), extract.columnHints());
+                Normalizer normalizer = new Normalizer(schema, extract.table(), normalizerOptions, naming, loadId);
+                IncrementalCursor cursor = options.incremental() == null ? null
+                        : new IncrementalCursor(options.incremental(), options.initialValue(),
+                                state.resourceState(extract.stateSource(), normalizer.rootTable()));
+                normalizeAll(extract, normalizer, cursor, staged);
+                if (cursor != null) {
+                    cursor.remember();
+                }
+                schemaChanged |= normalizer.schemaChanged();
+                warnings.addAll(normalizer.warnings());
+                rootOptions.putIfAbsent(normalizer.rootTable(), normalizerOptions);
+            }
+            staged.finish();
+            for (Map.Entry<String, NormalizerOptions> root : rootOptions.entrySet()) {
+                NormalizerOptions rootOption = root.getValue();
+                List<TableLoad> tables = new ArrayList<>();
+                for (Table table : tree(schema, root.getKey())) {
+                    long rows = staged.rows(table.name());
+                    tables.add(new TableLoad(table, staged.file(table.name()), rows));
+                    totalRows += rows;
+                    if (rows == 0 && !table.isRoot()) {
+                        continue;
+                    }
+                    summary.add(new Object[] {loadId, pipelineName, dataset, table.name(), rows,
+                            rootOption.writeDisposition().dltName(), "loaded"});
+                }
+                resources.add(new ResourceLoad(root.getKey(), rootOption.writeDisposition(), normalized(rootOption.primaryKey()),
+                        normalized(rootOption.mergeKey()), tables));
+            }
+            boolean storeState = storedState.isEmpty() || state.changed();
+            long stateVersion = storeState ? state.nextVersion() : state.version();
+            LoadPlan plan = new LoadPlan(loadId, pipelineName, dataset, schema, schemaChanged, resources,
+                    storeState ? state.encode() : null, stateVersion, state.hash(), startedAt);
+            if (!options.dryRun()) {
+                destination.loader().load(plan);
+            }
+        } catch (IOException e) {
+            throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);
+        }
+        InMemoryResultSet result = new InMemoryResultSet(SUMMARY_COLUMNS, summary);
+        return new Outcome(result, totalRows, warnings);
+    }
+
+    private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged)
+            throws SQLException {
+        try (RowReader reader = extract.rows().open()) {
+            Object item;
+            while ((item = reader.next()) != null) {
+                if (cursor != null && !cursor.accept(item, reader.position())) {
+                    continue;
+                }
+                try {
+                    normalizer.normalize(item, staged);
+                } catch (MissingPrimaryKeyException e) {
+                    throw DltSqlState.NOT_NULL_VIOLATION.exception(e.getMessage() + " (" + reader.position() + ")", e);
+                } catch (SchemaContractException e) {
+                    throw DltSqlState.SCHEMA_CONTRACT_VIOLATION.exception(e.getMessage() + " (" + reader.position() + ")", e);
+                } catch (SQLException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw DltSqlState.IO_ERROR.exception("cannot stage rows: " + e.getMessage(), e);
+                } catch (Exception e) {
+                    throw DltSqlState.DATA_EXCEPTION.exception("cannot normalize " + reader.position() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private List<String> normalized(List<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            out.add(naming.normalizePath(key));
+        }
+        return out;
+    }
+
+    /** The root table and all its descendants that have columns, parents first. */
+    private static List<Table> tree(Schema schema, String root) {
+        List<Table> out = new ArrayList<>();
+        Table table = schema.table(root);
+        if (table == null) {
+            return out;
+        }
+        if (!table.columns().isEmpty()) {
+            out.add(table);
+        }
+        for (Table child : schema.children(root)) {
+            out.addAll(tree(schema, child.name()));
+        }
+        return out;
+    }
+
+    /**
+     * INTO dataset, else the dataset_name option, else the connection's dataset, else the dataset an
+     * earlier load of this pipeline used, else dlt's default {@code <pipeline_name>_dataset}.
+     */
+    private String dataset(LoadPipeline command, LoadOptions options, SystemTables system) throws SQLException {
+        String dataset = command.intoDataset() != null ? command.intoDataset()
+                : options.datasetName() != null ? options.datasetName()
+                : connection.dataset();
+        if (dataset == null) {
+            dataset = existingDataset(command.pipelineName(), system);
+        }
+        if (dataset == null) {
+            dataset = command.pipelineName() + "_dataset";
+        }
+        dataset = naming.normalizeIdentifier(dataset);
+        if (options.fullRefresh()) {
+            dataset = dataset + "_" + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        }
+        return dataset;
+    }
+
+    private static String existingDataset(String pipelineName, SystemTables system) throws SQLException {
+        for (String dataset : system.datasetsWithPipelines()) {
+            if (system.latestState(dataset, pipelineName).isPresent()) {
+                return dataset;
+            }
+        }
+        return null;
+    }
+
+    /** dlt's load id: the start time in seconds with microseconds, as text. */
+    private static String newLoadId() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);
+    }
+}
