@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the project and the benchmarks, then runs one benchmark with a 256 MB heap.
+#   benchmarks/run.sh DuckDbLoadBenchmark [records]
+#   benchmarks/run.sh NormalizerBenchmark [records]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath 2>/dev/null \
+  || mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+cp="target/classes:$(cat target/bench.classpath)"
+mkdir -p target/bench-classes
+javac -nowarn -d target/bench-classes -cp "$cp" $(find benchmarks/src -name "*.java")
+main="${1:?usage: benchmarks/run.sh <BenchmarkClass> [args...]}"; shift
+exec java -Xmx256m -XX:+UseParallelGC -cp "target/bench-classes:$cp" "io.dltjdbc.bench.$main" "$@"
