@@ -31,6 +31,11 @@ public interface Destination extends AutoCloseable {
     /** Longest identifier the destination accepts; names are shortened to it. */
     int maxIdentifierLength();
 
+    /** Rows for {@code DatabaseMetaData.getTypeInfo} when the destination's driver has none. */
+    default java.util.List<io.dltjdbc.driver.metadata.TypeInfoRow> typeInfo() {
+        return java.util.List.of();
+    }
+
     @Override
     void close() throws SQLException;
 }

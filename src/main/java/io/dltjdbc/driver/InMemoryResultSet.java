@@ -224,6 +224,60 @@ public final class InMemoryResultSet extends UnsupportedResultSet {
     }
 
     @Override
+    public short getShort(int index) throws SQLException {
+        Number number = number(index);
+        return number == null ? 0 : number.shortValue();
+    }
+
+    @Override
+    public short getShort(String label) throws SQLException {
+        return getShort(findColumn(label));
+    }
+
+    @Override
+    public byte getByte(int index) throws SQLException {
+        Number number = number(index);
+        return number == null ? 0 : number.byteValue();
+    }
+
+    @Override
+    public byte getByte(String label) throws SQLException {
+        return getByte(findColumn(label));
+    }
+
+    @Override
+    public float getFloat(int index) throws SQLException {
+        Number number = number(index);
+        return number == null ? 0 : number.floatValue();
+    }
+
+    @Override
+    public float getFloat(String label) throws SQLException {
+        return getFloat(findColumn(label));
+    }
+
+    @Override
+    public byte[] getBytes(int index) throws SQLException {
+        Object value = value(index);
+        return value == null ? null : value instanceof byte[] bytes ? bytes : value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] getBytes(String label) throws SQLException {
+        return getBytes(findColumn(label));
+    }
+
+    @Override
+    public Date getDate(String label) throws SQLException {
+        return getDate(findColumn(label));
+    }
+
+    @Override
+    public Time getTime(String label) throws SQLException {
+        return getTime(findColumn(label));
+    }
+
+    @Override
     public double getDouble(int index) throws SQLException {
         Number number = number(index);
         return number == null ? 0 : number.doubleValue();

@@ -76,6 +76,11 @@ public final class DuckDbDestination implements Destination {
     }
 
     @Override
+    public java.util.List<io.dltjdbc.driver.metadata.TypeInfoRow> typeInfo() {
+        return DuckDbTypeInfo.ROWS;
+    }
+
+    @Override
     public void close() throws SQLException {
         try {
             connection.close();
