@@ -1,7 +1,4 @@
-// Single-file program (no package) for the Java source launcher:
-//   java -Xmx256m -cp target/classes:<jackson jars> benchmarks/NormalizerBenchmark.java [records]
-// Generates chess.com-shaped games deterministically and times the normalizer alone, then Jackson parse +
-// normalize over generated JSONL bytes. Prints records/s, input MB/s and peak heap.
+package io.dltjdbc.bench;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+/** Issue #12's benchmark: chess-shaped records through the normalizer. Run: benchmarks/run.sh NormalizerBenchmark [records] */
 public class NormalizerBenchmark {
     static final String[] RESULTS = {"win", "resigned", "checkmated", "timeout", "repetition", "agreed"};
     static final String[] CLASSES = {"bullet", "blitz", "rapid", "daily"};
