@@ -1,53 +1,59 @@
 package io.dltjdbc.pipeline.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.dltjdbc.driver.DltSqlState;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.sql.SQLException;
 
-/** JSON Lines: one JSON value per line; blank lines are skipped; positions are file lines. */
+/**
+ * JSON Lines: one JSON value per line; blank lines are skipped; positions are file lines.
+ * One byte-level Jackson parser reads the whole stream (no per-line String copies): it decodes and
+ * validates UTF-8 itself and knows the line of every value, so a second value on a line is an error.
+ */
 final class JsonLinesReader implements RowReader {
     private final OpenedInput in;
-    private final BufferedReader lines;
-    private long line;
+    private JsonParser parser;
     private long itemLine;
+    private long lastEndLine = -1;
 
     JsonLinesReader(OpenedInput in) {
         this.in = in;
-        this.lines = new BufferedReader(new Utf8Reader(in.data), 65536);
     }
 
     @Override
     public Object next() throws SQLException {
-        while (true) {
-            String text;
-            try {
-                text = lines.readLine();
-            } catch (IOException e) {
-                throw in.readError(in.name + " line " + (line + 1), e);
+        try {
+            if (parser == null) {
+                parser = JsonValues.FACTORY.createParser(in.data);
             }
-            if (text == null) return null;
-            line++;
-            if (text.isBlank()) continue;
-            itemLine = line;
-            String where = in.name + " line " + line;
-            try (JsonParser p = JsonValues.FACTORY.createParser(text)) {
-                p.nextToken();
-                Object value = JsonValues.read(p);
-                if (p.nextToken() != null) {
-                    throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
-                            p.currentTokenLocation().getColumnNr(), "more than one JSON value on the line"));
-                }
-                return value;
-            } catch (JsonProcessingException e) {
-                var loc = e.getLocation();
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return null;
+            }
+            long line = parser.currentTokenLocation().getLineNr();
+            if (line == lastEndLine) {
                 throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
-                        loc == null ? -1 : loc.getColumnNr(), e.getOriginalMessage()), e);
-            } catch (IOException e) {
-                throw in.readError(where, e);
+                        parser.currentTokenLocation().getColumnNr(), "more than one JSON value on the line"));
             }
+            itemLine = line;
+            Object value = JsonValues.read(parser);
+            lastEndLine = parser.currentLocation().getLineNr();
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            long line = location == null ? itemLine : location.getLineNr();
+            String detail = e.getOriginalMessage();
+            if (detail != null && detail.startsWith("Invalid UTF-8")) {
+                throw DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Masking.mask("invalid UTF-8 in " + in.name + " line " + line
+                        + " (" + detail + "); input must be UTF-8"), e);
+            }
+            throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
+                    location == null ? -1 : location.getColumnNr(), detail), e);
+        } catch (IOException e) {
+            throw in.readError(in.name + " line " + (itemLine + 1), e);
         }
     }
 
@@ -63,6 +69,13 @@ final class JsonLinesReader implements RowReader {
 
     @Override
     public void close() throws SQLException {
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+        } catch (IOException ignored) {
+            // the input is closed below either way
+        }
         in.close();
     }
 }
