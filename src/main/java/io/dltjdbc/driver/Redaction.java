@@ -9,16 +9,27 @@ public final class Redaction {
     /** Credential keys whose values are never shown. */
     public static final Set<String> SECRET_KEYS = Set.of("password", "private_key", "credentials", "token", "secret");
 
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?#]*):[^/@?#]*@");
+    /**
+     * {@code //user:pw@host}: from the user's ':' to the first '@' (a password may contain ':').
+     * May also swallow a port and path when a later '@' is not user info: over-masking is the safe failure.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?#\\s]*):[^@\\s]*?@");
+    /** Oracle thin: {@code jdbc:oracle:thin:user/pw@host}. */
+    private static final Pattern ORACLE_USER_INFO = Pattern.compile("(?i)(jdbc:oracle:\\w+:[^/@:]+)/[^@]*@");
+    /** {@code ?password=x}, {@code &api_key=x}, {@code ;password=x;} (SQL Server), tokens, signatures. */
     private static final Pattern SECRET_PARAMS = Pattern.compile(
-            "(?i)((?:password|private_key|token|secret|key|pwd)=)[^&;\\s]*");
+            "(?i)([?&;]\\s*[\\w.-]*(?:password|passwd|pwd|secret|token|key|sig|auth|credential|session)[\\w.-]*\\s*=)[^&;#\\s]*");
 
     private Redaction() {
     }
 
     /** {@code //user:secret@host} becomes {@code //user:***@host}. */
     public static String maskUserInfo(String text) {
-        return text == null ? null : USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
+        if (text == null) {
+            return null;
+        }
+        String masked = USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
+        return ORACLE_USER_INFO.matcher(masked).replaceAll("$1/" + MASK + "@");
     }
 
     /** Masks user info and secret-looking query parameters of any URL or connection string. */

@@ -1,5 +1,6 @@
 package io.dltjdbc.sql;
 
+import io.dltjdbc.driver.Redaction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ public sealed interface SourceSpec {
         @Override
         public String toString() {
             return "QuerySource[sql=" + (sqlParameter == null ? sql : sqlParameter)
-                    + ", onUrl=" + (onUrlParameter == null ? Redactor.redactUrl(onUrl)
+                    + ", onUrl=" + (onUrlParameter == null ? Redaction.maskUrl(onUrl)
                             : onUrlParameter) + "]";
         }
     }

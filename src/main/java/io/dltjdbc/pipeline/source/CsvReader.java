@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source;
 
+import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.driver.DltSqlState;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,7 +52,7 @@ final class CsvReader implements RowReader {
             List<String> fields = readRecord();
             if (fields == null) return null;
             if (fields.size() != header.size()) {
-                throw DltSqlState.DATA_EXCEPTION.exception(Masking.mask("ragged CSV row in " + in.name + " row " + row
+                throw DltSqlState.DATA_EXCEPTION.exception(Redaction.maskUrl("ragged CSV row in " + in.name + " row " + row
                         + " (line " + rowLine + "): expected " + header.size() + " fields as in the header, found "
                         + fields.size()));
             }
@@ -132,7 +133,7 @@ final class CsvReader implements RowReader {
                 while (true) {
                     int q = read();
                     if (q == -1) {
-                        throw DltSqlState.DATA_EXCEPTION.exception(Masking.mask("unterminated quoted field in "
+                        throw DltSqlState.DATA_EXCEPTION.exception(Redaction.maskUrl("unterminated quoted field in "
                                 + in.name + " row " + row + " (starting at line " + startLine + ")"));
                     }
                     if (q == '"') {

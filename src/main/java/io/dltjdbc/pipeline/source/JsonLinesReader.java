@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source;
 
+import io.dltjdbc.driver.Redaction;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +48,7 @@ final class JsonLinesReader implements RowReader {
             long line = location == null ? itemLine : location.getLineNr();
             String detail = e.getOriginalMessage();
             if (detail != null && detail.startsWith("Invalid UTF-8")) {
-                throw DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Masking.mask("invalid UTF-8 in " + in.name + " line " + line
+                throw DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Redaction.maskUrl("invalid UTF-8 in " + in.name + " line " + line
                         + " (" + detail + "); input must be UTF-8"), e);
             }
             throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,

@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source;
 
+import io.dltjdbc.driver.Redaction;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,6 +108,6 @@ public final class JsonValues {
         int nl = d.indexOf('\n');
         if (nl >= 0) d = d.substring(0, nl);
         if (d.length() > 300) d = d.substring(0, 300) + "...";
-        return Masking.mask(sb.append(": ").append(d).toString());
+        return Redaction.maskUrl(sb.append(": ").append(d).toString());
     }
 }

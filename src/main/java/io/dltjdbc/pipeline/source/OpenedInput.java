@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source;
 
+import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.driver.DltSqlState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,14 +27,14 @@ final class OpenedInput {
     SQLException readError(String where, IOException e) {
         if (e instanceof Utf8Reader.InvalidUtf8Exception) {
             Utf8Reader.InvalidUtf8Exception u = (Utf8Reader.InvalidUtf8Exception) e;
-            return DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Masking.mask("invalid UTF-8 in " + name
+            return DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Redaction.maskUrl("invalid UTF-8 in " + name
                     + " line " + u.line + " (byte offset " + u.byteOffset + "); input must be UTF-8"));
         }
         if (e instanceof ZipException || e instanceof java.io.EOFException) {
-            return DltSqlState.DATA_EXCEPTION.exception(Masking.mask("corrupt or truncated compressed data in "
+            return DltSqlState.DATA_EXCEPTION.exception(Redaction.maskUrl("corrupt or truncated compressed data in "
                     + where + ": " + e.getMessage()));
         }
-        String msg = Masking.mask((remote ? "connection lost while reading " : "cannot read ") + where
+        String msg = Redaction.maskUrl((remote ? "connection lost while reading " : "cannot read ") + where
                 + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         return (remote ? DltSqlState.CONNECTION_FAILURE : DltSqlState.IO_ERROR).exception(msg, e);
     }

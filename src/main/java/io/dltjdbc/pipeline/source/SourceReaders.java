@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source;
 
+import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.driver.DltSqlState;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -67,7 +68,7 @@ public final class SourceReaders {
                 p = Path.of(parseUri(location));
             } catch (IllegalArgumentException e) {
                 throw DltSqlState.INVALID_PARAMETER_VALUE.exception(
-                        Masking.mask("not a usable file: URI: '" + location + "' (" + e.getMessage() + ")"));
+                        Redaction.maskUrl("not a usable file: URI: '" + location + "' (" + e.getMessage() + ")"));
             }
             return fileReader(p, p.toString(), explicit);
         }
@@ -121,7 +122,7 @@ public final class SourceReaders {
         try {
             return new URI(location.trim());
         } catch (URISyntaxException e) {
-            throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Masking.mask("invalid URL '" + location
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Redaction.maskUrl("invalid URL '" + location
                     + "': " + e.getReason() + " at index " + e.getIndex()));
         }
     }
@@ -134,7 +135,7 @@ public final class SourceReaders {
             default:
                 in.close();
                 throw DltSqlState.FEATURE_NOT_SUPPORTED.exception(
-                        Masking.mask("cannot read " + in.name + ": format " + in.format.name().toLowerCase(Locale.ROOT)
+                        Redaction.maskUrl("cannot read " + in.name + ": format " + in.format.name().toLowerCase(Locale.ROOT)
                                 + " is not supported; use jsonl, json or csv"));
         }
     }
@@ -184,7 +185,7 @@ public final class SourceReaders {
                 format = sniff(b);
                 if (format == null) {
                     b.close();
-                    throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Masking.mask("cannot tell the format of "
+                    throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Redaction.maskUrl("cannot tell the format of "
                             + name + " from its name or content; add FORMAT jsonl, json or csv"));
                 }
             }
@@ -213,7 +214,7 @@ public final class SourceReaders {
 
     private static OpenedInput openUrl(URI uri, SourceFormat explicit, HttpClient client, ReadOptions options)
             throws SQLException {
-        String display = Masking.mask(uri.toString());
+        String display = Redaction.maskUrl(uri.toString());
         HttpRequest.Builder rb;
         try {
             URI target = uri;
@@ -249,11 +250,11 @@ public final class SourceReaders {
             Throwable c = e.getCause() != null ? e.getCause() : e;
             String why = c instanceof java.nio.channels.UnresolvedAddressException
                     ? "unknown host " + uri.getHost() : (c.getMessage() == null ? c.getClass().getSimpleName()
-                    : Masking.mask(c.getMessage()));
+                    : Redaction.maskUrl(c.getMessage()));
             throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + display + ": " + why);
         } catch (IOException e) {
             throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot fetch " + display + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Masking.mask(e.getMessage())));
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Redaction.maskUrl(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DltSqlState.QUERY_CANCELED.exception("interrupted while fetching " + display);

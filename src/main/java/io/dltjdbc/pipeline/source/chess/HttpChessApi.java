@@ -1,8 +1,8 @@
 package io.dltjdbc.pipeline.source.chess;
 
+import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.pipeline.source.JsonValues;
-import io.dltjdbc.pipeline.source.Masking;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ public final class HttpChessApi implements ChessApi {
     }
 
     private Object get(String url) throws SQLException {
-        String shown = Masking.mask(url);
+        String shown = Redaction.maskUrl(url);
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
@@ -93,7 +93,7 @@ public final class HttpChessApi implements ChessApi {
                 throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + shown);
             } catch (IOException e) {
                 throw DltSqlState.CONNECTION_FAILURE.exception("cannot fetch " + shown + ": "
-                        + Masking.mask(String.valueOf(e.getMessage())), e);
+                        + Redaction.maskUrl(String.valueOf(e.getMessage())), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw DltSqlState.QUERY_CANCELED.exception("interrupted while fetching " + shown);
