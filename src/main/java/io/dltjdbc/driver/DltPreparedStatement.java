@@ -27,17 +27,11 @@ public final class DltPreparedStatement extends ForwardingPreparedStatement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        if (iface.isInstance(preparedDelegate)) {
-            return iface.cast(preparedDelegate);
-        }
-        return preparedDelegate.unwrap(iface);
+        return Unwrapping.unwrap(this, preparedDelegate, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || iface.isInstance(preparedDelegate) || preparedDelegate.isWrapperFor(iface);
+        return Unwrapping.isWrapperFor(this, preparedDelegate, iface);
     }
 }
