@@ -8,8 +8,13 @@ public interface SqlDialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** A dataset (schema) as SQL names it; destinations with catalogs may qualify it further. */
+    default String qualifiedSchema(String dataset) {
+        return quoteIdentifier(dataset);
+    }
+
     default String qualified(String dataset, String table) {
-        return dataset == null ? quoteIdentifier(table) : quoteIdentifier(dataset) + "." + quoteIdentifier(table);
+        return dataset == null ? quoteIdentifier(table) : qualifiedSchema(dataset) + "." + quoteIdentifier(table);
     }
 
     /** A string literal for the few places SQL takes no parameter (paths in DuckDB's readers, SET). */

@@ -104,7 +104,7 @@ public abstract class SqlLoader implements Loader {
     }
 
     protected void createDataset(String dataset) throws SQLException {
-        execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quoteIdentifier(dataset));
+        execute("CREATE SCHEMA IF NOT EXISTS " + dialect.qualifiedSchema(dataset));
     }
 
     /** Creates the table, or adds the columns the schema has and the table lacks (schema evolution). */

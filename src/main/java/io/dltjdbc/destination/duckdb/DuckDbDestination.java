@@ -16,9 +16,20 @@ public final class DuckDbDestination implements Destination {
     private final Connection connection;
     private final Path file;
 
-    DuckDbDestination(Connection connection, Path file) {
+    private final DuckDbDialect dialect;
+
+    DuckDbDestination(Connection connection, Path file) throws SQLException {
         this.connection = connection;
         this.file = file;
+        this.dialect = new DuckDbDialect(currentCatalog(connection));
+    }
+
+    private static String currentCatalog(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Override
@@ -33,7 +44,7 @@ public final class DuckDbDestination implements Destination {
 
     @Override
     public SqlDialect dialect() {
-        return DuckDbDialect.INSTANCE;
+        return dialect;
     }
 
     /** The database file, or null in memory. */
@@ -44,8 +55,8 @@ public final class DuckDbDestination implements Destination {
     @Override
     public void useDataset(String dataset) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect().quoteIdentifier(dataset));
-            statement.execute("SET schema = " + dialect().stringLiteral(dataset));
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.qualifiedSchema(dataset));
+            statement.execute("USE " + dialect.qualifiedSchema(dataset));
         }
     }
 
@@ -62,12 +73,12 @@ public final class DuckDbDestination implements Destination {
 
     @Override
     public Loader loader() {
-        return new DuckDbLoader(connection);
+        return new DuckDbLoader(connection, dialect);
     }
 
     @Override
     public SystemTables systemTables() {
-        return new SystemTables(connection, DuckDbDialect.INSTANCE, DuckDbTypeMapper.INSTANCE);
+        return new SystemTables(connection, dialect, DuckDbTypeMapper.INSTANCE);
     }
 
     @Override

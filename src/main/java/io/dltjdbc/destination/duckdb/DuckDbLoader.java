@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  */
 public final class DuckDbLoader extends SqlLoader {
 
-    public DuckDbLoader(Connection connection) {
-        super(connection, DuckDbDialect.INSTANCE, DuckDbTypeMapper.INSTANCE);
+    public DuckDbLoader(Connection connection, DuckDbDialect dialect) {
+        super(connection, dialect, DuckDbTypeMapper.INSTANCE);
     }
 
     @Override
