@@ -57,18 +57,28 @@ final class SqlCommand {
         return 0;
     }
 
-    /** A read-eval-print loop; a failing statement is reported and the loop goes on. Exit 1 if any failed. */
+    /**
+     * A read-eval-print loop; a failing statement is reported and the loop goes on; exit 1 if any
+     * failed. Prompts only when stdin is a terminal, so that piped input gives clean output.
+     */
     private static int interactive(Statement statement, Console console) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
         StringBuilder buffer = new StringBuilder();
         boolean failed = false;
-        console.out().println("Enter SQL statements ending with ';'. 'quit' or end of input leaves.");
+        boolean terminal = console.in() == System.in && System.console() != null;
+        if (terminal) {
+            console.out().println("Enter SQL statements ending with ';'. 'quit' or end of input leaves.");
+        }
         while (true) {
-            console.out().print(buffer.length() == 0 ? PROMPT : CONTINUE);
-            console.out().flush();
+            if (terminal) {
+                console.out().print(buffer.length() == 0 ? PROMPT : CONTINUE);
+                console.out().flush();
+            }
             String line = reader.readLine();
             if (line == null) {
-                console.out().println();
+                if (terminal) {
+                    console.out().println();
+                }
                 break;
             }
             if (buffer.toString().isBlank() && isQuit(line)) {
