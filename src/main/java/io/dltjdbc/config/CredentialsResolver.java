@@ -50,6 +50,11 @@ public final class CredentialsResolver {
                 found = config.find(sections, field.name());
                 places.addAll(config.placesLooked(sections, field.name()));
             }
+            if (found.isEmpty() && !field.name().equals("credentials")) {
+                // destination settings such as bigquery's location live beside the credentials in dlt
+                found = config.find(parent, field.name());
+                places.addAll(config.placesLooked(parent, field.name()));
+            }
             if (found.isEmpty()) {
                 Optional<ConfigValue> whole = config.find(parent, "credentials");
                 places.add("connection strings at destination." + destination + ".credentials");

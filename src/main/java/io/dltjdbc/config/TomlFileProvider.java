@@ -22,6 +22,7 @@ public final class TomlFileProvider implements ConfigProvider {
     private final Path file;
     private final String pipelineName;
     private TomlParseResult parsed;
+    private List<String> lines;
     private boolean loaded;
 
     public TomlFileProvider(Path file, String pipelineName) {
@@ -43,6 +44,9 @@ public final class TomlFileProvider implements ConfigProvider {
             Object value = toml.get(path);
             if (value != null && !(value instanceof TomlTable)) {
                 String text = value instanceof String s ? s : String.valueOf(value);
+                if (markedForSetup(toml, path)) {
+                    continue; // `password = "password" # please set me up!`: dlt init's placeholder, not a value
+                }
                 return Optional.of(new ConfigValue(text, file + " " + dotted(path)));
             }
         }
@@ -73,6 +77,17 @@ public final class TomlFileProvider implements ConfigProvider {
         return paths;
     }
 
+    /** TOML drops comments, so the "please set me up" mark of dlt init's templates is read from the key's line. */
+    private boolean markedForSetup(TomlParseResult toml, List<String> path) {
+        org.tomlj.TomlPosition position = toml.inputPositionOf(path);
+        if (position == null || lines == null || position.line() > lines.size()) {
+            return false;
+        }
+        String line = lines.get(position.line() - 1);
+        int comment = line.lastIndexOf('#');
+        return comment >= 0 && Placeholders.isPlaceholder(line.substring(comment + 1));
+    }
+
     private static String dotted(List<String> path) {
         return String.join(".", path);
     }
@@ -86,7 +101,9 @@ public final class TomlFileProvider implements ConfigProvider {
             return null;
         }
         try {
-            parsed = Toml.parse(file);
+            String text = Files.readString(file);
+            lines = text.lines().toList();
+            parsed = Toml.parse(text);
         } catch (AccessDeniedException e) {
             throw DltSqlState.IO_ERROR.exception("cannot read " + file + ": permission denied", e);
         } catch (IOException e) {

@@ -161,6 +161,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void dltInitPlaceholderCommentCountsAsMissing() {
+        TempProject project = new TempProject(tmp).secrets("[destination.bigquery]\nlocation = \"US\"\n\n"
+                + "[destination.bigquery.credentials]\nproject_id = \"project_id\" # please set me up!\n"
+                + "private_key = \"private_key\" # please set me up!\nclient_email = \"client_email\" # please set me up!\n");
+        SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(project.url("jdbc:dlt:bigquery:")));
+        assertTrue(e.getMessage().contains("needs credential 'project_id'"), e.getMessage());
+    }
+
+    @Test
+    void destinationLevelSettingBesideCredentialsIsRead() throws SQLException {
+        TempProject project = new TempProject(tmp).secrets("[destination.bigquery]\nlocation = \"EU\"\n");
+        assertEquals("EU", info(project.url("jdbc:dlt:bigquery:proj"), new Properties(), "location"));
+    }
+
+    @Test
     void malformedSecretsTomlNamesFileAndLine() {
         TempProject project = new TempProject(tmp).secrets("[destination.duckdb.credentials]\ndatabase = \"x.duckdb\"\nbroken = = 3\n");
         SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(project.url("jdbc:dlt:duckdb:")));
