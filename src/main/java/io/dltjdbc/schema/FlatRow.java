@@ -17,6 +17,18 @@ final class FlatRow {
     final List<PathNode> listNodes = new ArrayList<>(4);
     final List<List<?>> lists = new ArrayList<>(4);
 
+    /** Empties the row for reuse: the normalizer keeps one per nesting depth instead of one per row. */
+    FlatRow reset() {
+        if (values.length != names.length) {
+            values = new Object[names.length]; // typeRow replaced it by the row's slots in table order
+        }
+        size = 0;
+        hasDltKey = false;
+        listNodes.clear();
+        lists.clear();
+        return this;
+    }
+
     /** Adds a value; returns the node it replaced when two key paths collide, else null. */
     PathNode put(String name, Object value, PathNode node) {
         if (node != null && name.startsWith("_dlt")) {

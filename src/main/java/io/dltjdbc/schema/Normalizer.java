@@ -43,6 +43,9 @@ public final class Normalizer {
     /** dlt lets columns evolve during the load that creates a table, whatever the contract ("evolve once") */
     private boolean rootIsNewInThisRun;
 
+    private final List<FlatRow> flatRows = new ArrayList<>();
+    private int depth;
+
     public Normalizer(Schema schema, String rootTableName, NormalizerOptions options, NamingConvention naming,
                       String loadId) {
         this.schema = schema;
@@ -158,7 +161,25 @@ public final class Normalizer {
         if (state.discarded) {
             return;
         }
-        FlatRow flat = new FlatRow();
+        FlatRow flat = flatRow(depth++);
+        try {
+            processFlat(state, item, rootId, parentId, position, level, isRoot, sink, flat);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** One reusable row per recursion depth: a parent's row stays intact while its children use deeper ones. */
+    private FlatRow flatRow(int atDepth) {
+        while (flatRows.size() <= atDepth) {
+            flatRows.add(new FlatRow());
+        }
+        return flatRows.get(atDepth).reset();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void processFlat(TableState state, Map<String, Object> item, String rootId, String parentId, int position,
+                             int level, boolean isRoot, RowSink sink, FlatRow flat) throws Exception {
         flatten(state, item, level, flat);
         String rowId = finishRow(state, flat, rootId, parentId, position, isRoot, item, sink);
         if (rowId == null || flat.listNodes.isEmpty()) {
@@ -179,7 +200,7 @@ public final class Normalizer {
                     processRow(child, Collections.singletonMap(C_LIST, inner), childRootId, rowId, idx,
                         childLevel - 1, false, sink);
                 } else if (!child.discarded) {
-                    FlatRow wrapped = new FlatRow();
+                    FlatRow wrapped = flatRow(depth);
                     wrapped.put(C_VALUE, element, child.rootNode.child(C_VALUE, naming, child.nodesByColumn));
                     finishRow(child, wrapped, childRootId, rowId, idx, false, null, sink);
                 }
