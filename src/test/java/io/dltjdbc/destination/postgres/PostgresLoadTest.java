@@ -29,14 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * connection. {@code RedshiftOnPostgresLoadTest} runs the same tests through the Redshift driver.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-class PostgresLoadTest {
+public class PostgresLoadTest {
     private static final AtomicInteger DATASETS = new AtomicInteger();
 
     protected EmbeddedPostgresServer pg;
     protected String ds;
 
     @BeforeEach
-    void setUp(EmbeddedPostgresServer server) {
+    protected void setUp(EmbeddedPostgresServer server) {
         this.pg = server;
         this.ds = prefix() + "_ds" + DATASETS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100000, 36);
     }
@@ -92,7 +92,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void appendCreatesTablesWithDltTypesAndChildTables() throws Exception {
+    public void appendCreatesTablesWithDltTypesAndChildTables() throws Exception {
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1,\"name\":\"a\",\"at\":\"2024-01-01T10:00:00Z\",\"price\":1.5,\"ok\":true,"
                 + "\"tags\":[\"x\",\"y\"],\"o\":{\"k\":\"v\"}},{\"id\":2,\"name\":\"Say \\\"hi\\\", ok\",\"tags\":[]}]' INTO items");
         load("LOAD PIPELINE p FROM JSON '[{\"id\":3,\"name\":\"\"}]' INTO items");
@@ -113,7 +113,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void hintedTypesRoundTrip() throws Exception {
+    public void hintedTypesRoundTrip() throws Exception {
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1,\"amount\":\"12.345\",\"day\":\"2024-02-29\",\"clock\":\"10:11:12\","
                 + "\"doc\":{\"a\":[1,2,{\"b\":null}]},\"n\":1e3}]' INTO typed WITH (columns = 'amount decimal(10,3), day date, "
                 + "clock time, doc json')");
@@ -134,7 +134,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void replaceSwapsRootAndChildRows() throws Exception {
+    public void replaceSwapsRootAndChildRows() throws Exception {
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1,\"tags\":[\"a\",\"b\"]},{\"id\":2,\"tags\":[\"c\"]}]' INTO r "
                 + "WITH (write_disposition = replace)");
         load("LOAD PIPELINE p FROM JSON '[{\"id\":3,\"tags\":[\"z\"]}]' INTO r WITH (write_disposition = replace)");
@@ -143,7 +143,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void mergeDeletesAndInsertsByPrimaryKeyWithChildTablesAndLastDuplicateWins() throws Exception {
+    public void mergeDeletesAndInsertsByPrimaryKeyWithChildTablesAndLastDuplicateWins() throws Exception {
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1,\"v\":\"old\",\"tags\":[\"a\",\"b\"]},{\"id\":2,\"v\":\"keep\",\"tags\":[\"c\"]}]'"
                 + " INTO m WITH (write_disposition = merge, primary_key = 'id')");
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1,\"v\":\"first\",\"tags\":[\"q\"]},{\"id\":1,\"v\":\"new\",\"tags\":[\"n1\",\"n2\"]},"
@@ -157,7 +157,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void newFieldsAddNullableColumns() throws Exception {
+    public void newFieldsAddNullableColumns() throws Exception {
         load("LOAD PIPELINE p FROM JSON '[{\"id\":1}]' INTO evo");
         load("LOAD PIPELINE p FROM JSON '[{\"id\":2,\"extra\":\"x\",\"more\":{\"deep\":5}}]' INTO evo");
         assertEquals(List.of(row("1", null, null), row("2", "x", "5")),
@@ -166,7 +166,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void incrementalLoadsOnlyNewerRowsAndStoresCursorInState() throws Exception {
+    public void incrementalLoadsOnlyNewerRowsAndStoresCursorInState() throws Exception {
         String data = "[{\"id\":1,\"updated\":10},{\"id\":2,\"updated\":20}]";
         load("LOAD PIPELINE inc FROM JSON '" + data + "' INTO events WITH (incremental = 'updated')");
         load("LOAD PIPELINE inc FROM JSON '" + data.replace("]", ",{\"id\":3,\"updated\":30}]") + "' INTO events "
@@ -176,7 +176,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void systemTablesRecordLoadsSchemaAndState() throws Exception {
+    public void systemTablesRecordLoadsSchemaAndState() throws Exception {
         load("LOAD PIPELINE sys FROM JSON '[{\"a\":1}]' INTO t1");
         load("LOAD PIPELINE sys FROM JSON '[{\"a\":2}]' INTO t1");
         List<List<String>> loads = rows("SELECT load_id, schema_name, status FROM \"" + ds + "\"._dlt_loads ORDER BY load_id");
@@ -210,7 +210,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void failedLoadLeavesDataUnchangedAndRerunAfterFixCompletes() throws Exception {
+    public void failedLoadLeavesDataUnchangedAndRerunAfterFixCompletes() throws Exception {
         load("LOAD PIPELINE f FROM JSON '[{\"id\":1,\"amount\":\"1.50\",\"tags\":[\"a\"]}]' INTO money "
                 + "WITH (columns = 'amount decimal(5,2)')");
         SQLException e = assertThrows(SQLException.class, () -> load("LOAD PIPELINE f FROM JSON '[{\"id\":2,\"amount\":\"2.00\","
@@ -227,7 +227,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void loadsFilesJsonlAndCsv(@TempDir Path dir) throws Exception {
+    public void loadsFilesJsonlAndCsv(@TempDir Path dir) throws Exception {
         Path jsonl = dir.resolve("orders.jsonl");
         Files.writeString(jsonl, "{\"id\": 1, \"name\": \"a\"}\n\n{\"id\": 2, \"name\": \"b\", \"tags\": [\"x\", \"y\"]}\n");
         Path csv = dir.resolve("people.csv");
@@ -241,7 +241,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void longAndHostileNamesAreShortenedAndQuoted() throws Exception {
+    public void longAndHostileNamesAreShortenedAndQuoted() throws Exception {
         String longName = "a_really_long_field_name_that_goes_on_and_on_well_past_the_limit_of_the_destination_x";
         load("LOAD PIPELINE n FROM JSON '[{\"" + longName + "\":1,\"x\\\"; DROP TABLE t; --\":2}]' INTO \"Hostile Table\"");
         List<List<String>> columns = rows("SELECT column_name FROM information_schema.columns WHERE table_schema = '" + ds
@@ -261,7 +261,7 @@ class PostgresLoadTest {
     }
 
     @Test
-    void emptyStringAndNullStayDistinct() throws Exception {
+    public void emptyStringAndNullStayDistinct() throws Exception {
         load("LOAD PIPELINE e FROM JSON '[{\"id\":1,\"s\":\"\"},{\"id\":2,\"s\":null},{\"id\":3}]' INTO es");
         List<List<String>> found = rows("SELECT id, s IS NULL, s FROM \"" + ds + "\".es ORDER BY id");
         assertEquals("f", found.get(0).get(1));
