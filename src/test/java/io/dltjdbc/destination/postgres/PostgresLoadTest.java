@@ -177,18 +177,19 @@ public class PostgresLoadTest {
 
     @Test
     public void systemTablesRecordLoadsSchemaAndState() throws Exception {
-        load("LOAD PIPELINE sys FROM JSON '[{\"a\":1}]' INTO t1");
-        load("LOAD PIPELINE sys FROM JSON '[{\"a\":2}]' INTO t1");
+        String sys = "sys_" + prefix(); // pipelines are found across datasets: one name per test class
+        load("LOAD PIPELINE " + sys + " FROM JSON '[{\"a\":1}]' INTO t1");
+        load("LOAD PIPELINE " + sys + " FROM JSON '[{\"a\":2}]' INTO t1");
         List<List<String>> loads = rows("SELECT load_id, schema_name, status FROM \"" + ds + "\"._dlt_loads ORDER BY load_id");
         assertEquals(2, loads.size());
-        assertEquals("sys", loads.get(0).get(1));
+        assertEquals(sys, loads.get(0).get(1));
         assertEquals("0", loads.get(1).get(2));
         assertEquals(List.of(List.of("1")), rows("SELECT count(DISTINCT _dlt_load_id) FROM \"" + ds + "\".t1 WHERE _dlt_load_id = '"
                 + loads.get(1).get(0) + "'"));
         assertEquals(1, count("_dlt_version"));
-        assertFalse(rows("SELECT state FROM \"" + ds + "\"._dlt_pipeline_state WHERE pipeline_name = 'sys'").isEmpty());
+        assertFalse(rows("SELECT state FROM \"" + ds + "\"._dlt_pipeline_state WHERE pipeline_name = '" + sys + "'").isEmpty());
         try (Connection c = open(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SHOW LOADS FOR sys")) {
+            try (ResultSet rs = s.executeQuery("SHOW LOADS FOR " + sys)) {
                 int n = 0;
                 while (rs.next()) {
                     n++;
@@ -198,7 +199,7 @@ public class PostgresLoadTest {
             try (ResultSet rs = s.executeQuery("SHOW PIPELINES")) {
                 boolean found = false;
                 while (rs.next()) {
-                    found |= rs.getString(1).equals("sys");
+                    found |= rs.getString(1).equals(sys);
                 }
                 assertTrue(found);
             }
