@@ -207,7 +207,12 @@ public abstract class SqlLoader implements Loader {
             execute("DELETE FROM " + dialect.qualified(dataset, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT d."
                     + q("_dlt_id") + " FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + "))");
         }
-        execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
+        if (aliasesDeleteTarget()) {
+            execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
+        } else {
+            execute("DELETE FROM " + target + " WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch(resource, target, "s")
+                    + ")");
+        }
         String columns = columnList(root);
         if (resource.primaryKey().isEmpty()) {
             execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM " + staged);
@@ -230,6 +235,14 @@ public abstract class SqlLoader implements Loader {
                     + " FROM " + dialect.qualified(staging, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT "
                     + q("_dlt_id") + " FROM " + target + " WHERE " + q("_dlt_load_id") + " = " + dialect.stringLiteral(plan.loadId()) + ")");
         }
+    }
+
+    /**
+     * Whether {@code DELETE FROM <table> <alias>} is valid SQL here; when not (Redshift), the merge's root
+     * DELETE names the target by its qualified name instead of an alias.
+     */
+    protected boolean aliasesDeleteTarget() {
+        return true;
     }
 
     private String keyMatch(ResourceLoad resource, String existing, String incoming) {
