@@ -178,4 +178,10 @@ class SourceKindsLoadTest extends LoadTestSupport {
         load(sql);
         assertEquals(40, count("chess.players_games"));
     }
+
+    @Test
+    void datasetAndTableNamesAreNormalized() throws Exception {
+        load("LOAD PIPELINE p FROM JSON '{\"id\":1}' INTO MyData.\"My Table\"");
+        assertEquals(1, count("my_data.my_table"));
+    }
 }

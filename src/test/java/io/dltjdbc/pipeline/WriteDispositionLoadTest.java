@@ -115,4 +115,19 @@ class WriteDispositionLoadTest extends LoadTestSupport {
         assertEquals(1, count("ds.t"));
         assertEquals(1, count("ds.t__xs"));
     }
+
+    @Test
+    void mergeDeduplicationIgnoresADataColumnNamedRowid() throws Exception {
+        loadJson("[{\"id\":1,\"rowid\":5,\"v\":\"first\"},{\"id\":1,\"rowid\":1,\"v\":\"last\"}]",
+                "write_disposition = 'merge', primary_key = 'id'");
+        assertEquals(List.of("last"), column("SELECT v FROM ds.t"));
+    }
+
+    @Test
+    void replaceWithAnEmptyInputEmptiesTheTable() throws Exception {
+        loadJson("[{\"id\":1,\"xs\":[1]}]", "write_disposition = 'replace'");
+        loadJson("[]", "write_disposition = 'replace'");
+        assertEquals(0, count("ds.t"));
+        assertEquals(0, count("ds.t__xs"));
+    }
 }
