@@ -179,4 +179,15 @@ class StatementResultsLoadTest extends LoadTestSupport {
         assertEquals(2, count("ds.t"));
         assertEquals(3, count("ds.t__xs"));
     }
+
+    @Test
+    void dropPipelineWithTablesAlsoDropsItsMergeStagingTables() throws Exception {
+        load(NESTED + " WITH (write_disposition = 'merge', primary_key = 'id')");
+        assertTrue(tableExists("ds_staging", "t"));
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP PIPELINE p WITH TABLES");
+        }
+        assertFalse(tableExists("ds_staging", "t"));
+        assertFalse(tableExists("ds_staging", "t__xs"));
+    }
 }
