@@ -44,6 +44,18 @@ public abstract class SqlLoader implements Loader {
     /** An expression ordering rows of a table by insertion, for "last row wins" deduplication. */
     protected abstract String insertionOrder();
 
+    /** Column of a merge's staged root table holding each row's position in the load, where the destination fills it. */
+    public static final String STAGING_ORDER_COLUMN = "_dlt_staging_order";
+
+    /**
+     * Appends the staged rows of a merge's root table to its staging copy together with their position in the
+     * staged file, in {@link #STAGING_ORDER_COLUMN}. Returns false when the destination can't (the default):
+     * deduplication then orders by {@link #insertionOrder()}, which a data column of that name can shadow.
+     */
+    protected boolean insertStagedInOrder(String staging, Table root, Path stagedFile) throws SQLException {
+        return false;
+    }
+
     @Override
     public void load(LoadPlan plan) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
@@ -189,12 +201,20 @@ public abstract class SqlLoader implements Loader {
         String dataset = plan.dataset();
         String staging = dataset + STAGING_SUFFIX;
         createDataset(staging);
+        boolean ordered = false;
         for (TableLoad table : resource.tables()) {
             execute("DROP TABLE IF EXISTS " + dialect.qualified(staging, table.table().name()));
             syncTable(staging, table.table());
-            if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
-                insertStaged(staging, table.table(), table.stagedFile());
+            if (table.stagedFile() == null || table.table().columns().isEmpty()) {
+                continue;
             }
+            if (table.table().isRoot() && !resource.primaryKey().isEmpty()) {
+                ordered = insertStagedInOrder(staging, table.table(), table.stagedFile());
+                if (ordered) {
+                    continue;
+                }
+            }
+            insertStaged(staging, table.table(), table.stagedFile());
         }
         Table root = plan.schema().table(resource.rootTable());
         String target = dialect.qualified(dataset, root.name());
@@ -222,7 +242,7 @@ public abstract class SqlLoader implements Loader {
                 partition.add(q(key));
             }
             execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
-                    + partition + " ORDER BY " + insertionOrder() + " DESC) AS " + q("_dlt_dedup_rn") + " FROM " + staged
+                    + partition + " ORDER BY " + (ordered ? q(STAGING_ORDER_COLUMN) : insertionOrder()) + " DESC) AS " + q("_dlt_dedup_rn") + " FROM " + staged
                     + ") ranked WHERE " + q("_dlt_dedup_rn") + " = 1");
         }
         for (TableLoad table : resource.tables()) {
@@ -276,8 +296,13 @@ public abstract class SqlLoader implements Loader {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + " [while running: " + abbreviate(sql) + "]", e.getSQLState(), e.getErrorCode(), e);
+            throw new SQLException(e.getMessage() + " [while running: " + abbreviate(sql) + "]", sqlState(e), e.getErrorCode(), e);
         }
+    }
+
+    /** The destination's SQLState; drivers that give none (DuckDB) override this to classify their errors. */
+    protected String sqlState(SQLException e) {
+        return e.getSQLState() != null ? e.getSQLState() : DltSqlState.INTERNAL_ERROR.getState();
     }
 
     private static String abbreviate(String sql) {

@@ -204,8 +204,11 @@ final class PipelineCatalog {
                         List<Table> tables = new ArrayList<>(Schema.fromJson(schemaJson.get()).tables());
                         java.util.Collections.reverse(tables); // children before parents
                         try (Statement statement = sql.createStatement()) {
+                            // merge leaves its staging copies in <dataset>_staging: they belong to the pipeline too
+                            String staging = place.dataset() + io.dltjdbc.destination.SqlLoader.STAGING_SUFFIX;
                             for (Table table : tables) {
                                 statement.execute("DROP TABLE IF EXISTS " + dialect.qualified(place.dataset(), table.name()));
+                                statement.execute("DROP TABLE IF EXISTS " + dialect.qualified(staging, table.name()));
                             }
                         }
                     }

@@ -22,6 +22,18 @@ public final class DuckDbLoader extends SqlLoader {
 
     @Override
     protected void insertStaged(String dataset, Table table, Path stagedFile) throws SQLException {
+        insert(dataset, table, stagedFile, false);
+    }
+
+    /** {@code WITH ORDINALITY} numbers the rows in file order, whatever the data's own columns are called (even rowid). */
+    @Override
+    protected boolean insertStagedInOrder(String staging, Table root, Path stagedFile) throws SQLException {
+        execute("ALTER TABLE " + dialect.qualified(staging, root.name()) + " ADD COLUMN " + q(STAGING_ORDER_COLUMN) + " BIGINT");
+        insert(staging, root, stagedFile, true);
+        return true;
+    }
+
+    private void insert(String dataset, Table table, Path stagedFile, boolean withOrder) throws SQLException {
         StringJoiner targetColumns = new StringJoiner(", ");
         StringJoiner selected = new StringJoiner(", ");
         StringJoiner readColumns = new StringJoiner(", ", "{", "}");
@@ -44,9 +56,30 @@ public final class DuckDbLoader extends SqlLoader {
                 }
             }
         }
-        execute("INSERT INTO " + dialect.qualified(dataset, table.name()) + " (" + targetColumns + ") SELECT " + selected
-                + " FROM read_json(" + dialect.stringLiteral(stagedFile.toAbsolutePath().toString())
-                + ", format = 'newline_delimited', columns = " + readColumns + ")");
+        if (withOrder) {
+            targetColumns.add(q(STAGING_ORDER_COLUMN));
+            selected.add("ordinality");
+        }
+        try {
+            execute("INSERT INTO " + dialect.qualified(dataset, table.name()) + " (" + targetColumns + ") SELECT " + selected
+                    + " FROM read_json(" + dialect.stringLiteral(stagedFile.toAbsolutePath().toString())
+                    + ", format = 'newline_delimited', columns = " + readColumns + ")" + (withOrder ? " WITH ORDINALITY" : ""));
+        } catch (SQLException e) {
+            // name the table the user knows; the staged file is an internal detail kept in the cause
+            throw new SQLException("cannot load the rows of table " + dataset + "." + table.name() + ": " + firstLine(e.getMessage()),
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    @Override
+    protected String sqlState(SQLException e) {
+        return e.getSQLState() != null ? e.getSQLState() : DuckDbErrors.sqlState(e.getMessage()).getState();
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 
     @Override
