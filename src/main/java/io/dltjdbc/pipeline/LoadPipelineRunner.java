@@ -66,6 +66,8 @@ final class LoadPipelineRunner {
         String schemaName = naming.normalizeIdentifier(pipelineName);
         Optional<String> storedSchema = system.latestSchema(dataset, schemaName);
         Schema schema = storedSchema.isPresent() ? Schema.fromJson(storedSchema.get()) : new Schema(schemaName);
+        Schema before = schema.copy();
+        boolean dryRun = command.explain() || options.dryRun();
         Optional<SystemTables.StoredState> storedState = system.latestState(dataset, pipelineName);
         PipelineState state = storedState.isPresent()
                 ? PipelineState.decode(storedState.get().state(), storedState.get().version())
@@ -119,9 +121,16 @@ final class LoadPipelineRunner {
             long stateVersion = storeState ? state.nextVersion() : state.version();
             LoadPlan plan = new LoadPlan(loadId, pipelineName, dataset, schema, schemaChanged, resources,
                     storeState ? state.encode() : null, stateVersion, state.hash(), startedAt);
-            if (!options.dryRun()) {
-                destination.loader().load(plan);
+            if (dryRun) {
+                List<Table> touched = new ArrayList<>();
+                for (ResourceLoad resource : resources) {
+                    for (TableLoad table : resource.tables()) {
+                        touched.add(table.table());
+                    }
+                }
+                return new Outcome(DryRunPlan.of(dataset, before, touched, staged), 0, warnings);
             }
+            destination.loader().load(plan);
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);
         }
@@ -131,7 +140,7 @@ final class LoadPipelineRunner {
 
     private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged)
             throws SQLException {
-        try (RowReader reader = extract.rows().open()) {
+        try (RowReader reader = new PrefetchingRowReader(extract.rows().open(), extract.table())) {
             Object item;
             while ((item = reader.next()) != null) {
                 if (cursor != null && !cursor.accept(item, reader.position())) {
