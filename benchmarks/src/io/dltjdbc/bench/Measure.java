@@ -26,7 +26,7 @@ public final class Measure {
         }
     }
 
-    /** Sum of the heap pools' peak usage since the last reset, in MB. */
+    /** Sum of the heap pools' peaks since the last reset, in MB: an upper bound (the pools peak at different moments). */
     public static double peakHeapMb() {
         long bytes = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -7,7 +7,6 @@ import io.dltjdbc.schema.Column;
 import io.dltjdbc.schema.DltType;
 import io.dltjdbc.schema.Table;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,12 +19,11 @@ import org.postgresql.copy.CopyManager;
 /**
  * PostgreSQL's bulk path: {@code COPY "ds"."t" (cols) FROM STDIN (FORMAT csv)} through pgjdbc's
  * {@link CopyManager}, fed by converting the staged JSON lines to CSV as they are read, in chunks of
- * {@value #CHUNK_CHARS} characters (never a whole file in memory). Inside the loader's transaction, so a
+ * {@value #CHUNK_BYTES} bytes (never a whole file in memory). Inside the loader's transaction, so a
  * failed COPY leaves nothing behind.
  */
 public class PostgresLoader extends SqlLoader {
-    static final int CHUNK_CHARS = 1 << 18;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    static final int CHUNK_BYTES = 1 << 18;
 
     protected final ServerTarget target;
 
@@ -59,12 +57,12 @@ public class PostgresLoader extends SqlLoader {
         CopyIn in = copy.copyIn(sql);
         long row = 0;
         try (StagedRowReader reader = new StagedRowReader(table, stagedFile)) {
-            StringBuilder csv = new StringBuilder(CHUNK_CHARS + 4096);
+            CsvChunk csv = new CsvChunk(CHUNK_BYTES + 4096);
             Object[] values;
             while ((values = reader.next()) != null) {
                 row = reader.row();
                 appendCsv(csv, values, reader);
-                if (csv.length() >= CHUNK_CHARS) {
+                if (csv.length() >= CHUNK_BYTES) {
                     write(in, csv);
                 }
             }
@@ -81,11 +79,10 @@ public class PostgresLoader extends SqlLoader {
         }
     }
 
-    private static void write(CopyIn in, StringBuilder csv) throws SQLException {
+    private static void write(CopyIn in, CsvChunk csv) throws SQLException {
         if (csv.length() > 0) {
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            csv.setLength(0);
+            in.writeToCopy(csv.bytes(), 0, csv.length());
+            csv.clear();
         }
     }
 
@@ -100,7 +97,7 @@ public class PostgresLoader extends SqlLoader {
     }
 
     /** One CSV line: NULL is an empty unquoted field, every other value is quoted (so '' stays ''). */
-    static void appendCsv(StringBuilder csv, Object[] values, StagedRowReader reader) {
+    static void appendCsv(CsvChunk csv, Object[] values, StagedRowReader reader) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 csv.append(',');
@@ -116,29 +113,14 @@ public class PostgresLoader extends SqlLoader {
             String text = (String) value;
             DltType type = reader.type(i);
             if (type == DltType.BINARY) {
-                appendHex(csv, Base64.getDecoder().decode(text));
+                csv.appendHex(Base64.getDecoder().decode(text));
             } else if (type == DltType.BIGINT || type == DltType.DOUBLE) {
-                csv.append('"').append(text).append('"');
+                csv.appendRaw(text); // digits only: no quoting needed, and never empty
             } else {
-                csv.append('"');
-                for (int c = 0; c < text.length(); c++) {
-                    char ch = text.charAt(c);
-                    if (ch == '"') {
-                        csv.append('"');
-                    }
-                    csv.append(ch);
-                }
-                csv.append('"');
+                csv.appendQuoted(text);
             }
         }
         csv.append('\n');
-    }
-
-    private static void appendHex(StringBuilder csv, byte[] bytes) {
-        csv.append("\\x");
-        for (byte b : bytes) {
-            csv.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-        }
     }
 
     @Override
