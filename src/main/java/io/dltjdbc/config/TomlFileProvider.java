@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -17,8 +23,12 @@ import org.tomlj.TomlTable;
 /**
  * One {@code secrets.toml} or {@code config.toml}. The file is read lazily, once: a project without
  * the file is normal; a file that exists but can't be read or parsed is an error naming it and the line.
+ * A {@code secrets.toml} readable by every user is read all the same, with a one-time WARNING (chmod 600).
  */
 public final class TomlFileProvider implements ConfigProvider {
+    private static final Logger LOG = Logger.getLogger(TomlFileProvider.class.getName());
+    /** Secrets files already warned about in this JVM. */
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
     private final Path file;
     private final String pipelineName;
     private TomlParseResult parsed;
@@ -88,6 +98,27 @@ public final class TomlFileProvider implements ConfigProvider {
         return comment >= 0 && Placeholders.isPlaceholder(line.substring(comment + 1));
     }
 
+    /**
+     * A secrets file that every local user can read gets one WARNING per file per JVM. Only on POSIX file
+     * systems (elsewhere there is nothing to check, silently), only for files named {@code secrets.toml}.
+     */
+    static void warnIfWorldReadable(Path file) {
+        if (!file.getFileName().toString().equals("secrets.toml")) {
+            return;
+        }
+        Path key = file.toAbsolutePath().normalize();
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(key);
+        } catch (UnsupportedOperationException | IOException | SecurityException e) {
+            return;
+        }
+        if (permissions.contains(PosixFilePermission.OTHERS_READ) && WARNED.add(key)) {
+            LOG.log(Level.WARNING, "{0} holds secrets and is readable by every user of this machine ({1}); restrict it"
+                    + " with: chmod 600 {0}", new Object[] {key, PosixFilePermissions.toString(permissions)});
+        }
+    }
+
     private static String dotted(List<String> path) {
         return String.join(".", path);
     }
@@ -100,6 +131,7 @@ public final class TomlFileProvider implements ConfigProvider {
         if (!Files.exists(file)) {
             return null;
         }
+        warnIfWorldReadable(file);
         try {
             String text = Files.readString(file);
             lines = text.lines().toList();

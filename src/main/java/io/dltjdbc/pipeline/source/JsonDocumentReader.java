@@ -52,7 +52,7 @@ final class JsonDocumentReader implements RowReader {
                 return JsonValues.read(parser);
             }
         } catch (JsonProcessingException e) {
-            throw JsonValues.badJson(name, e);
+            throw JsonValues.badJson(name, e, parser);
         } catch (IOException e) {
             var loc = parser.currentLocation();
             throw in.readError(name + " line " + loc.getLineNr(), e);

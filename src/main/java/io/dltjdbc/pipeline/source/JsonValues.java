@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.dltjdbc.driver.DltSqlState;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +27,16 @@ import java.util.Map;
  * literals are rejected as orjson (dlt's parser) does.
  */
 public final class JsonValues {
+    /**
+     * Deepest nesting accepted (dlt's orjson stops at 1024). 1000 also keeps every staged row, which wraps a
+     * value in one more object, within Jackson's default limits of the stagers and loaders that read it back.
+     */
+    static final int MAX_NESTING = 1000;
     static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(5000)
+                    .maxNestingDepth(MAX_NESTING)
                     .build())
             .build();
 
@@ -53,33 +61,73 @@ public final class JsonValues {
         }
     }
 
-    /** Reads the value whose first token is the parser's current token. */
+    /**
+     * Reads the value whose first token is the parser's current token. Iterative (an explicit stack, not
+     * recursion), so that nesting as deep as the parser allows can never overflow the caller's thread stack.
+     */
     static Object read(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return scalar(p, t);
+        }
+        Object root = t == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+        ArrayDeque<Object> open = new ArrayDeque<>();
+        open.push(root);
+        while (!open.isEmpty()) {
+            Object container = open.peek();
+            JsonToken n = p.nextToken();
+            if (n == null) {
+                throw new JsonEOFException(p, null, "unexpected end of input: the JSON value is not closed");
+            }
+            if (n == JsonToken.END_OBJECT || n == JsonToken.END_ARRAY) {
+                open.pop();
+                continue;
+            }
+            String name = null;
+            if (container instanceof Map) {
+                name = p.currentName();   // n is FIELD_NAME inside an object
+                n = p.nextToken();
+            }
+            Object value;
+            if (n == JsonToken.START_OBJECT || n == JsonToken.START_ARRAY) {
+                value = n == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+                open.push(value);
+            } else {
+                value = scalar(p, n);
+            }
+            if (name != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) container;
+                map.put(name, value);   // a duplicate key keeps its first position and its last value
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) container;
+                list.add(value);
+            }
+        }
+        return root;
+    }
+
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        if (t == null) {
+            throw new JsonEOFException(p, null, "unexpected end of input");
+        }
         switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    map.put(name, read(p));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(p));
-                }
-                return list;
-            }
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? p.getBigIntegerValue() : (Object) p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                if (Double.isInfinite(d)) {
+                    // Java would read 1e400 as Infinity, which no column keeps; dlt's parser rejects it too
+                    String text = p.getText();
+                    throw new JsonParseException(p, "number out of range of a double: "
+                            + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
+                }
+                return d;
+            }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -89,22 +137,39 @@ public final class JsonValues {
             case VALUE_EMBEDDED_OBJECT:
                 return p.getEmbeddedObject();
             default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+                throw new JsonParseException(p, "unexpected token " + t);
         }
     }
 
     static SQLException badJson(String where, JsonProcessingException e) {
-        var loc = e.getLocation();
+        return badJson(where, e, null);
+    }
+
+    /** As above; the parser's position stands in when the exception has none (nesting and length limits). */
+    static SQLException badJson(String where, JsonProcessingException e, JsonParser parser) {
+        var loc = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
         long line = loc == null ? -1 : loc.getLineNr();
         int col = loc == null ? -1 : loc.getColumnNr();
         return DltSqlState.BAD_JSON.exception(malformed(where, line, col, e.getOriginalMessage()), e);
+    }
+
+    /** Jackson's limit messages name its own classes; say what the user can act on. */
+    static String readable(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        if (detail.startsWith("Document nesting depth")) {
+            return "JSON nesting depth exceeds " + MAX_NESTING + " levels";
+        }
+        int from = detail.indexOf(", from `Stream");
+        return from > 0 ? detail.substring(0, from) + ")" : detail;
     }
 
     static String malformed(String where, long line, long column, String detail) {
         StringBuilder sb = new StringBuilder("malformed JSON in ").append(where);
         if (line > 0) sb.append(" line ").append(line);
         if (column > 0) sb.append(" column ").append(column);
-        String d = detail == null ? "" : detail;
+        String d = readable(detail);
         int nl = d.indexOf('\n');
         if (nl >= 0) d = d.substring(0, nl);
         if (d.length() > 300) d = d.substring(0, 300) + "...";
