@@ -66,7 +66,8 @@ final class QueryRowReader implements RowReader {
         String shownUrl = Redaction.maskUrl(onUrl);
         Connection connection;
         try {
-            connection = DriverManager.getConnection(onUrl);
+            SourceUrlCredentials split = SourceUrlCredentials.split(onUrl);
+            connection = DriverManager.getConnection(split.url(), split.properties());
         } catch (SQLException e) {
             throw new SQLException("cannot connect to " + shownUrl + " for QUERY ... ON: " + Redaction.maskUrl(e.getMessage()),
                     e.getSQLState() == null ? DltSqlState.CONNECTION_UNABLE_TO_CONNECT.getState() : e.getSQLState());

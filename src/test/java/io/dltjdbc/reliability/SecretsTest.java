@@ -222,9 +222,6 @@ class SecretsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs fix in pipeline/QueryRowReader.java: the ON '<jdbc url>' of a QUERY source goes to"
-            + " DriverManager.getConnection(url) with ?password=... inside, and pgjdbc logs 'Connecting with URL: ...password=<secret>'"
-            + " at FINE; move user/password (and other secret keys) from the URL query into the Properties before connecting")
     void passwordInAQuerySourceUrlNeverShowsInDriverLogs() throws Exception {
         String pgUrl = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + EmbeddedPostgresServer.DATABASE + "?user=" + ROLE
                 + "&password=" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
