@@ -93,7 +93,7 @@ class BigQueryLoadTest {
         assertTrue(server.requests().stream().anyMatch(r -> r.startsWith("POST /upload/bigquery/v2/projects/test-project/jobs")));
         assertFalse(server.requests().stream().anyMatch(r -> r.contains("insertAll")));
         try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, at, o__k FROM items WHERE id = 1")) {
+                "SELECT id, `at`, o__k FROM items WHERE id = 1")) {
             assertTrue(rs.next());
             assertEquals(java.time.OffsetDateTime.parse("2024-01-01T10:00:00Z"), rs.getObject(2, java.time.OffsetDateTime.class));
             assertEquals("v", rs.getString(3));
