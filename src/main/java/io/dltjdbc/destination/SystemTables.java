@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * dlt's bookkeeping tables in a dataset (SPEC §5), with dlt's columns: {@code _dlt_loads},
  * {@code _dlt_version}, {@code _dlt_pipeline_state}. Plain JDBC with parameters, so every SQL
- * destination shares it; only types and quoting come from the destination.
+ * destination shares it; only types and quoting come from the destination. Destinations without an
+ * {@code information_schema} (BigQuery) override the lookups ({@link #tableExists}, {@link #datasetsWithPipelines}).
  */
-public final class SystemTables {
+public class SystemTables {
     public static final String LOADS = "_dlt_loads";
     public static final String VERSION = "_dlt_version";
     public static final String STATE = "_dlt_pipeline_state";

@@ -1,0 +1,355 @@
+package io.dltjdbc.destination.bigquery;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FormatOptions;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.cloud.bigquery.StandardTableDefinition;
+import com.google.cloud.bigquery.TableDataWriteChannel;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableInfo;
+import com.google.cloud.bigquery.WriteChannelConfiguration;
+import io.dltjdbc.destination.LoadPlan;
+import io.dltjdbc.destination.Loader;
+import io.dltjdbc.destination.ResourceLoad;
+import io.dltjdbc.destination.SqlLoader;
+import io.dltjdbc.destination.TableLoad;
+import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.schema.Column;
+import io.dltjdbc.schema.Schema;
+import io.dltjdbc.schema.Table;
+import io.dltjdbc.schema.WriteDisposition;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+/**
+ * Loads a plan with BigQuery load jobs (newline-delimited JSON, one job per table, never {@code insertAll}):
+ * tables are created or get new NULLABLE fields first; append is {@code WRITE_APPEND}; replace is
+ * {@code WRITE_TRUNCATE} (each table swapped atomically by its job); merge loads into
+ * {@code <dataset>_staging} and runs dlt's delete-insert as one multi-statement transaction. The schema, the
+ * state and, last, the {@code _dlt_loads} row are written after every table's job succeeded, so a load
+ * without its {@code _dlt_loads} row is one that did not complete (dlt's rule).
+ */
+final class BigQueryLoader implements Loader {
+    static final String STAGING_SEQUENCE = "_dlt_staging_seq";
+
+    private final BigQueryDestination destination;
+    private final BigQueryJdbcConnection connection;
+    private final BigQuery bigquery;
+    private final String project;
+
+    BigQueryLoader(BigQueryDestination destination, BigQueryJdbcConnection connection) {
+        this.destination = destination;
+        this.connection = connection;
+        this.bigquery = connection.bigquery();
+        this.project = connection.project();
+    }
+
+    @Override
+    public void load(LoadPlan plan) throws SQLException {
+        String dataset = plan.dataset();
+        destination.ensureDataset(dataset);
+        BigQuerySystemTables system = new BigQuerySystemTables(connection);
+        system.create(dataset);
+        Schema schema = plan.schema();
+        for (ResourceLoad resource : plan.resources()) {
+            for (TableLoad table : resource.tables()) {
+                syncTable(dataset, table.table(), false);
+            }
+            if (resource.disposition() == WriteDisposition.REPLACE) {
+                replace(dataset, schema, resource);
+            } else if (resource.mergesByKey()) {
+                merge(plan, resource);
+            } else {
+                for (TableLoad table : resource.tables()) {
+                    if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
+                        loadFile(TableId.of(project, dataset, table.table().name()), table.stagedFile(),
+                                JobInfo.WriteDisposition.WRITE_APPEND, false);
+                    }
+                }
+            }
+        }
+        if (plan.storeSchema()) {
+            system.insertVersion(dataset, schema.version(), schema.name(), schema.versionHash(), schema.toJson(), plan.startedAt());
+        }
+        if (plan.state() != null) {
+            system.insertState(dataset, plan.stateVersion(), plan.pipelineName(), plan.state(), plan.stateHash(), plan.loadId(),
+                    stateRowId(), plan.startedAt());
+        }
+        system.insertLoad(dataset, plan.loadId(), schema.name(), 0, schema.versionHash(), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static String stateRowId() {
+        byte[] bytes = new byte[10];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Creates the table, or adds the fields it lacks as NULLABLE (rows already loaded have no value for them). */
+    private void syncTable(String dataset, Table table, boolean staging) throws SQLException {
+        List<Column> columns = table.columns();
+        if (columns.isEmpty()) {
+            return;
+        }
+        TableId id = TableId.of(project, dataset, table.name());
+        try {
+            com.google.cloud.bigquery.Table existing = staging ? null : bigquery.getTable(id);
+            if (existing == null) {
+                List<Field> fields = new ArrayList<>();
+                for (Column column : columns) {
+                    fields.add(BigQueryTypeMapper.field(column, !column.nullable() && !staging));
+                }
+                if (staging && table.isRoot()) {
+                    fields.add(Field.newBuilder(STAGING_SEQUENCE, StandardSQLTypeName.INT64).setMode(Field.Mode.NULLABLE).build());
+                }
+                if (staging) {
+                    bigquery.delete(id);
+                }
+                bigquery.create(TableInfo.of(id, StandardTableDefinition.of(com.google.cloud.bigquery.Schema.of(fields))));
+                return;
+            }
+            com.google.cloud.bigquery.Schema current = existing.getDefinition().getSchema();
+            List<Field> fields = new ArrayList<>(current == null ? List.of() : current.getFields());
+            Set<String> names = new HashSet<>();
+            for (Field field : fields) {
+                names.add(field.getName().toLowerCase(Locale.ROOT));
+            }
+            boolean added = false;
+            for (Column column : columns) {
+                if (names.add(column.name().toLowerCase(Locale.ROOT))) {
+                    fields.add(BigQueryTypeMapper.field(column, false));
+                    added = true;
+                }
+            }
+            if (added) {
+                bigquery.update(existing.toBuilder()
+                        .setDefinition(StandardTableDefinition.of(com.google.cloud.bigquery.Schema.of(fields))).build());
+            }
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.of("cannot create or extend table " + dataset + "." + table.name(), e);
+        }
+    }
+
+    private boolean exists(String dataset, String table) throws SQLException {
+        try {
+            return bigquery.getTable(TableId.of(project, dataset, table)) != null;
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.of("cannot look up table " + dataset + "." + table, e);
+        }
+    }
+
+    /** Each table of the resource swapped for the new rows by a WRITE_TRUNCATE job; tables without new rows are emptied. */
+    private void replace(String dataset, Schema schema, ResourceLoad resource) throws SQLException {
+        Set<String> loaded = new HashSet<>();
+        for (TableLoad table : resource.tables()) {
+            if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
+                loadFile(TableId.of(project, dataset, table.table().name()), table.stagedFile(),
+                        JobInfo.WriteDisposition.WRITE_TRUNCATE, false);
+                loaded.add(table.table().name());
+            }
+        }
+        for (Table table : descendantsAndSelf(schema, resource.rootTable())) {
+            if (!loaded.contains(table.name()) && exists(dataset, table.name())) {
+                query("DELETE FROM " + q(dataset, table.name()) + " WHERE TRUE");
+            }
+        }
+    }
+
+    private static List<Table> descendantsAndSelf(Schema schema, String root) {
+        List<Table> out = new ArrayList<>();
+        Table table = schema.table(root);
+        if (table != null) {
+            out.add(table);
+            for (Table child : schema.children(root)) {
+                out.addAll(descendantsAndSelf(schema, child.name()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * dlt's delete-insert merge: the new rows are loaded into {@code <dataset>_staging} (the root with its line
+     * number, so that the last duplicate wins); then one transaction deletes the rows whose key is staged (child
+     * rows through {@code _dlt_root_id}) and inserts the deduplicated new rows and their children.
+     */
+    private void merge(LoadPlan plan, ResourceLoad resource) throws SQLException {
+        String dataset = plan.dataset();
+        String staging = dataset + SqlLoader.STAGING_SUFFIX;
+        destination.ensureDataset(staging);
+        for (TableLoad table : resource.tables()) {
+            if (table.table().columns().isEmpty()) {
+                continue;
+            }
+            syncTable(staging, table.table(), true);
+            if (table.stagedFile() != null) {
+                loadFile(TableId.of(project, staging, table.table().name()), table.stagedFile(), JobInfo.WriteDisposition.WRITE_TRUNCATE,
+                        table.table().isRoot());
+            }
+        }
+        Table root = plan.schema().table(resource.rootTable());
+        String target = q(dataset, root.name());
+        String staged = q(staging, root.name());
+        String keyMatch = keyMatch(resource, "d", "s");
+        StringBuilder script = new StringBuilder("BEGIN TRANSACTION;\n");
+        for (Table child : descendantsAndSelf(plan.schema(), root.name())) {
+            if (child == root || !exists(dataset, child.name())) {
+                continue;
+            }
+            script.append("DELETE FROM ").append(q(dataset, child.name())).append(" WHERE ").append(q("_dlt_root_id"))
+                    .append(" IN (SELECT d.").append(q("_dlt_id")).append(" FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ")
+                    .append(staged).append(" AS s WHERE ").append(keyMatch).append("));\n");
+        }
+        script.append("DELETE FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ").append(staged).append(" AS s WHERE ")
+                .append(keyMatch).append(");\n");
+        String columns = columnList(root);
+        if (resource.primaryKey().isEmpty()) {
+            script.append("INSERT INTO ").append(target).append(" (").append(columns).append(") SELECT ").append(columns)
+                    .append(" FROM ").append(staged).append(";\n");
+        } else {
+            StringJoiner partition = new StringJoiner(", ");
+            for (String key : resource.primaryKey()) {
+                partition.add(q(key));
+            }
+            script.append("INSERT INTO ").append(target).append(" (").append(columns).append(") SELECT ").append(columns)
+                    .append(" FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY ").append(partition).append(" ORDER BY ")
+                    .append(q(STAGING_SEQUENCE)).append(" DESC) AS ").append(q("_dlt_dedup_rn")).append(" FROM ").append(staged)
+                    .append(") AS ranked WHERE ").append(q("_dlt_dedup_rn")).append(" = 1;\n");
+        }
+        for (TableLoad table : resource.tables()) {
+            Table child = table.table();
+            if (child.isRoot() || child.columns().isEmpty() || table.stagedFile() == null) {
+                continue;
+            }
+            String childColumns = columnList(child);
+            script.append("INSERT INTO ").append(q(dataset, child.name())).append(" (").append(childColumns).append(") SELECT ")
+                    .append(childColumns).append(" FROM ").append(q(staging, child.name())).append(" WHERE ").append(q("_dlt_root_id"))
+                    .append(" IN (SELECT ").append(q("_dlt_id")).append(" FROM ").append(target).append(" WHERE ")
+                    .append(q("_dlt_load_id")).append(" = ").append(BigQueryDialect.INSTANCE.stringLiteral(plan.loadId())).append(");\n");
+        }
+        script.append("COMMIT TRANSACTION;");
+        query(script.toString());
+    }
+
+    private String keyMatch(ResourceLoad resource, String existing, String incoming) {
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> keys : List.of(resource.primaryKey(), resource.mergeKey())) {
+            if (keys.isEmpty()) {
+                continue;
+            }
+            StringJoiner all = new StringJoiner(" AND ", "(", ")");
+            for (String key : keys) {
+                all.add(existing + "." + q(key) + " = " + incoming + "." + q(key));
+            }
+            alternatives.add(all.toString());
+        }
+        return String.join(" OR ", alternatives);
+    }
+
+    private static String columnList(Table table) {
+        StringJoiner list = new StringJoiner(", ");
+        for (Column column : table.columns()) {
+            list.add(q(column.name()));
+        }
+        return list.toString();
+    }
+
+    private static String q(String identifier) {
+        return BigQueryDialect.INSTANCE.quoteIdentifier(identifier);
+    }
+
+    private static String q(String dataset, String table) {
+        return BigQueryDialect.INSTANCE.qualified(dataset, table);
+    }
+
+    private void query(String sql) throws SQLException {
+        try {
+            connection.execute(sql, List.of(), 0, 0, null);
+        } catch (SQLException e) {
+            String shown = sql.length() > 300 ? sql.substring(0, 300) + "..." : sql;
+            throw new SQLException(e.getMessage() + " [while running: " + shown + "]", e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    /**
+     * One load job from a staged file. With {@code numbered}, each row gets its line number in
+     * {@value #STAGING_SEQUENCE} (the staging root of a merge). A failed job leaves the table as it was.
+     */
+    private void loadFile(TableId table, Path file, JobInfo.WriteDisposition disposition, boolean numbered) throws SQLException {
+        WriteChannelConfiguration config = WriteChannelConfiguration.newBuilder(table)
+                .setFormatOptions(FormatOptions.json())
+                .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
+                .setWriteDisposition(disposition)
+                .setMaxBadRecords(0)
+                .build();
+        JobId jobId = JobId.newBuilder().setProject(project).setLocation(connection.location())
+                .setJob("dltjdbc_load_" + UUID.randomUUID()).build();
+        String what = "load job for table " + table.getDataset() + "." + table.getTable() + " (file " + file.getFileName() + ")";
+        Job job;
+        try {
+            TableDataWriteChannel writer = bigquery.writer(jobId, config);
+            try (OutputStream out = Channels.newOutputStream(writer)) {
+                if (numbered) {
+                    copyNumbered(file, out);
+                } else {
+                    Files.copy(file, out);
+                }
+            }
+            job = writer.getJob();
+            if (job == null) {
+                job = bigquery.getJob(jobId);
+            }
+            job = job == null ? null : job.waitFor();
+        } catch (BigQueryException e) {
+            throw BigQueryErrors.of(what + " failed", e);
+        } catch (IOException e) {
+            throw DltSqlState.IO_ERROR.exception("BigQuery: cannot upload the " + what + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DltSqlState.QUERY_CANCELED.exception("interrupted while waiting for the BigQuery " + what, e);
+        }
+        if (job == null) {
+            throw DltSqlState.INTERNAL_ERROR.exception("BigQuery: the " + what + " was not found after upload");
+        }
+        if (job.getStatus() != null && job.getStatus().getError() != null) {
+            throw BigQueryErrors.of(what + " failed", job.getStatus().getError(), job.getStatus().getExecutionErrors());
+        }
+    }
+
+    private static void copyNumbered(Path file, OutputStream out) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long number = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith("{")) {
+                    continue;
+                }
+                writer.write("{\"" + STAGING_SEQUENCE + "\":" + (number++) + (line.startsWith("{}") ? "" : ","));
+                writer.write(line, 1, line.length() - 1);
+                writer.write('\n');
+            }
+        }
+        writer.flush();
+    }
+}
