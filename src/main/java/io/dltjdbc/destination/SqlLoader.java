@@ -64,6 +64,7 @@ public abstract class SqlLoader implements Loader {
         }
         try {
             SystemTables system = new SystemTables(connection, dialect, types);
+            lockDataset(plan.dataset());
             createDataset(plan.dataset());
             system.create(plan.dataset());
             Schema schema = plan.schema();
@@ -90,7 +91,15 @@ public abstract class SqlLoader implements Loader {
             system.insertLoad(plan.dataset(), plan.loadId(), schema.name(), 0, schema.versionHash(), java.time.OffsetDateTime.now(
                     java.time.ZoneOffset.UTC));
             connection.commit();
-        } catch (SQLException | RuntimeException | Error e) {
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            if (isConcurrentWriteConflict(e)) {
+                throw DltSqlState.SERIALIZATION_FAILURE.exception("another load into dataset '" + plan.dataset()
+                        + "' ran at the same time and changed the same tables; this load was rolled back and nothing of it"
+                        + " is visible: re-run the statement (" + firstLine(e.getMessage()) + ")", e);
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
             rollbackQuietly(e);
             throw e;
         } finally {
@@ -113,6 +122,13 @@ public abstract class SqlLoader implements Loader {
         } catch (SQLException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
+    }
+
+    /**
+     * Serializes loads into one dataset where the destination can (held until commit), so two loads at once
+     * queue instead of racing on CREATE/ALTER. Default: nothing (DuckDB reports the race as a conflict).
+     */
+    protected void lockDataset(String dataset) throws SQLException {
     }
 
     protected void createDataset(String dataset) throws SQLException {
@@ -303,6 +319,22 @@ public abstract class SqlLoader implements Loader {
     /** The destination's SQLState; drivers that give none (DuckDB) override this to classify their errors. */
     protected String sqlState(SQLException e) {
         return e.getSQLState() != null ? e.getSQLState() : DltSqlState.INTERNAL_ERROR.getState();
+    }
+
+    /** Whether a failure is another transaction's concurrent write (the statement can simply be re-run). */
+    protected boolean isConcurrentWriteConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    protected static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
     }
 
     private static String abbreviate(String sql) {

@@ -129,10 +129,6 @@ class ConcurrencyTest extends ReliabilitySupport {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs fix in destination/SqlLoader.java + pipeline/LoadPipelineRunner.java: a load that"
-            + " loses a race (DuckDB 'Catalog write-write conflict' creating _dlt_loads or a table) surfaces the raw"
-            + " DuckDB message with SQLState null; it should be 40001 (serialization failure) saying that another load"
-            + " into the dataset ran at the same time and the statement can be re-run")
     void aLoadThatLosesARaceSaysSoWithSqlState40001() throws Exception {
         for (int round = 0; round < 3; round++) {
             String a = "LOAD PIPELINE p FROM " + lit(rows("a" + round + ".jsonl", 0, 100, null)) + " INTO " + ds + round + ".t";

@@ -76,10 +76,17 @@ public final class DuckDbLoader extends SqlLoader {
         return e.getSQLState() != null ? e.getSQLState() : DuckDbErrors.sqlState(e.getMessage()).getState();
     }
 
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline).strip();
+    /** DuckDB reports a concurrent writer as a write-write or transaction conflict, without an SQLState. */
+    @Override
+    protected boolean isConcurrentWriteConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("write-write conflict") || message.contains("Transaction conflict")
+                    || message.contains("TransactionContext Error")) {
+                return true;
+            }
+        }
+        return super.isConcurrentWriteConflict(e);
     }
 
     @Override

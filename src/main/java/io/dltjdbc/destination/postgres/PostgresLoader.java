@@ -123,6 +123,15 @@ public class PostgresLoader extends SqlLoader {
         csv.append('\n');
     }
 
+    /** A transaction-scoped advisory lock per dataset: concurrent loads into it wait for each other. */
+    @Override
+    protected void lockDataset(String dataset) throws SQLException {
+        try (java.sql.PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "dlt-jdbc dataset " + dataset);
+            lock.execute();
+        }
+    }
+
     @Override
     protected String insertionOrder() {
         return "ctid";

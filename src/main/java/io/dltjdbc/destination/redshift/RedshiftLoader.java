@@ -58,6 +58,11 @@ public class RedshiftLoader extends PostgresLoader {
         super.load(plan);
     }
 
+    /** Redshift has no advisory locks; its serializable isolation reports a racing load as a conflict (40001). */
+    @Override
+    protected void lockDataset(String dataset) {
+    }
+
     @Override
     protected boolean aliasesDeleteTarget() {
         return false;
