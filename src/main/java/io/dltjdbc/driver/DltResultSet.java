@@ -10,10 +10,30 @@ import java.sql.Statement;
 /** A destination's result set whose {@code getStatement()} returns the dlt facade, not the inner statement. */
 public final class DltResultSet extends ForwardingResultSet {
     private final Statement owner;
+    private final long maxRows;
+    private long rowsRead;
 
     DltResultSet(Statement owner, ResultSet delegate) {
+        this(owner, delegate, 0);
+    }
+
+    /** {@code maxRows} > 0: the statement's limit, enforced here for drivers that ignore it (DuckDB). */
+    DltResultSet(Statement owner, ResultSet delegate, long maxRows) {
         super(delegate);
         this.owner = owner;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        if (maxRows > 0 && rowsRead >= maxRows) {
+            return false;
+        }
+        boolean more = delegate.next();
+        if (more) {
+            rowsRead++;
+        }
+        return more;
     }
 
     @Override
