@@ -139,6 +139,62 @@ public final class DltConnection extends ForwardingConnection {
         return preparedWithKeys(sql, () -> delegate.prepareStatement(sql, columnNames));
     }
 
+    /** Statements reading a result in a transaction the driver opened for it (see {@link StreamingTransaction}). */
+    private int streams;
+
+    /** Opens (or joins) the driver's own transaction for a streamed query; false where none is needed. */
+    synchronized boolean beginStream() throws SQLException {
+        if (!destination.name().equals("postgres")) {
+            return false;
+        }
+        if (streams > 0) {
+            streams++;
+            return true;
+        }
+        if (!delegate.getAutoCommit()) {
+            return false;
+        }
+        delegate.setAutoCommit(false);
+        streams = 1;
+        return true;
+    }
+
+    /** The last open stream commits its transaction and turns auto-commit back on. */
+    synchronized void endStream() throws SQLException {
+        if (streams > 0 && --streams == 0) {
+            try {
+                delegate.setAutoCommit(true);
+            } catch (SQLException e) {
+                abortStream();
+                throw e;
+            }
+        }
+    }
+
+    synchronized void abortStream() {
+        if (streams > 0) {
+            streams = 0;
+            try {
+                delegate.rollback();
+                delegate.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the query's own error is what the caller sees
+            }
+        }
+    }
+
+    /** While the driver streams a result in its own transaction, the connection is still in auto-commit mode. */
+    @Override
+    public synchronized boolean getAutoCommit() throws SQLException {
+        return streams > 0 || delegate.getAutoCommit();
+    }
+
+    @Override
+    public synchronized void setAutoCommit(boolean autoCommit) throws SQLException {
+        streams = 0;
+        delegate.setAutoCommit(autoCommit);
+    }
+
     private interface Preparation {
         PreparedStatement prepare() throws SQLException;
     }

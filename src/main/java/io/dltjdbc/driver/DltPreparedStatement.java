@@ -12,6 +12,7 @@ public final class DltPreparedStatement extends ForwardingPreparedStatement {
     private final DltConnection connection;
     private final boolean generatedKeys;
     private long maxRows;
+    private final StreamingTransaction stream;
 
     DltPreparedStatement(DltConnection connection, PreparedStatement delegate) {
         this(connection, delegate, true);
@@ -22,6 +23,67 @@ public final class DltPreparedStatement extends ForwardingPreparedStatement {
         super(delegate);
         this.connection = connection;
         this.generatedKeys = generatedKeys;
+        this.stream = new StreamingTransaction(connection);
+    }
+
+    /** With a fetch size on PostgreSQL in auto-commit mode, the result streams in the driver's transaction. */
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        stream.begin(preparedDelegate);
+        try {
+            return wrapResultSet(preparedDelegate.executeQuery());
+        } catch (SQLException e) {
+            stream.abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        stream.begin(preparedDelegate);
+        try {
+            boolean resultSet = preparedDelegate.execute();
+            if (!resultSet) {
+                stream.end();
+            }
+            return resultSet;
+        } catch (SQLException e) {
+            stream.abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        stream.end();
+        return preparedDelegate.executeUpdate();
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        stream.end();
+        return preparedDelegate.executeLargeUpdate();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        stream.end();
+        return preparedDelegate.executeBatch();
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        stream.end();
+        return preparedDelegate.getMoreResults();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            preparedDelegate.close();
+        } finally {
+            stream.end();
+        }
     }
 
     @Override
@@ -31,7 +93,7 @@ public final class DltPreparedStatement extends ForwardingPreparedStatement {
 
     @Override
     protected ResultSet wrapResultSet(ResultSet resultSet) {
-        return resultSet == null ? null : new DltResultSet(this, resultSet, maxRows);
+        return resultSet == null ? null : new DltResultSet(this, resultSet, maxRows).streamedIn(stream);
     }
 
     /** Kept here too: DuckDB's driver accepts a maximum but returns every row, so the facade stops at it. */

@@ -12,6 +12,7 @@ public final class DltResultSet extends ForwardingResultSet {
     private final Statement owner;
     private final long maxRows;
     private long rowsRead;
+    private StreamingTransaction stream;
 
     DltResultSet(Statement owner, ResultSet delegate) {
         this(owner, delegate, 0);
@@ -24,16 +25,50 @@ public final class DltResultSet extends ForwardingResultSet {
         this.maxRows = maxRows;
     }
 
+    /** The result is read in the driver's own transaction: ended when the result is exhausted or closed. */
+    DltResultSet streamedIn(StreamingTransaction transaction) {
+        this.stream = transaction != null && transaction.held() ? transaction : null;
+        return this;
+    }
+
     @Override
     public boolean next() throws SQLException {
         if (maxRows > 0 && rowsRead >= maxRows) {
+            endStream();
             return false;
         }
-        boolean more = delegate.next();
+        boolean more;
+        try {
+            more = delegate.next();
+        } catch (SQLException e) {
+            if (stream != null) {
+                stream.abort();
+            }
+            throw e;
+        }
         if (more) {
             rowsRead++;
+        } else {
+            endStream();
         }
         return more;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            delegate.close();
+        } finally {
+            endStream();
+        }
+    }
+
+    private void endStream() throws SQLException {
+        if (stream != null) {
+            StreamingTransaction ending = stream;
+            stream = null;
+            ending.end();
+        }
     }
 
     @Override

@@ -211,8 +211,57 @@ abstract class ConnectionBehaviourContract {
 
     @Test
     void largeResultsStreamWithAFetchSize() throws SQLException {
+        assertStreams(false);
+    }
+
+    /** pgjdbc streams only in a transaction; the dlt connection streams in auto-commit mode too. */
+    @Test
+    void largeResultsStreamInAutoCommitModeToo() throws SQLException {
+        assertStreams(true);
+        assertTrue(connection.getAutoCommit());
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS after_stream (x INTEGER)");
+        }
+        try (Connection other = openDlt(DATASET)) {
+            assertEquals(0, Snapshot.of(other.createStatement().executeQuery("SELECT count(*) FROM after_stream")).rows().size() - 1,
+                    "what runs after a streamed result is committed (auto-commit is back on)");
+        }
+    }
+
+    @Test
+    void aStreamedResultLeftOpenEndsWithTheNextQuery() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(10);
+            ResultSet first = statement.executeQuery(rowsQuery(1000));
+            assertTrue(first.next());
+            assertTrue(connection.getAutoCommit());
+            assertEquals(3, Snapshot.of(statement.executeQuery(rowsQuery(3))).rows().size());
+            statement.execute("CREATE TABLE IF NOT EXISTS open_stream (x INTEGER)");
+        }
+        try (Connection other = openDlt(DATASET)) {
+            assertEquals(1, Snapshot.of(other.createStatement().executeQuery("SELECT count(*) FROM open_stream")).rows().size());
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(rowsQuery(1000))) {
+            prepared.setFetchSize(10);
+            try (ResultSet rs = prepared.executeQuery()) {
+                assertTrue(rs.next());
+            }
+            assertTrue(connection.getAutoCommit());
+        }
+        assertThrows(SQLException.class, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10);
+                statement.executeQuery("SELECT * FROM no_such_table");
+            }
+        });
+        assertEquals(1, count("SELECT 1"), "a failed streamed query leaves the connection usable");
+    }
+
+    private void assertStreams(boolean autoCommit) throws SQLException {
         long rows = 5_000_000;
-        prepareStreaming(connection);
+        if (!autoCommit) {
+            prepareStreaming(connection);
+        }
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();

@@ -1,15 +1,19 @@
 package io.dltjdbc.driver.agreement;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Connection behaviours on DuckDB (in memory). */
+/** Connection behaviours on DuckDB (a database file, so that a second connection sees what the first committed). */
 class DuckDbConnectionBehaviourTest extends ConnectionBehaviourContract {
+    @TempDir
+    static Path directory;
 
     @Override
     Connection openDlt(String dataset) throws SQLException {
-        return DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=" + dataset);
+        return DriverManager.getConnection("jdbc:dlt:duckdb:" + directory.resolve("behaviour.duckdb") + "?dataset=" + dataset);
     }
 
     @Override
