@@ -16,6 +16,7 @@ import io.dltjdbc.driver.metadata.MetadataColumns;
 import io.dltjdbc.driver.metadata.NestingKeys;
 import io.dltjdbc.driver.metadata.TableListing;
 import io.dltjdbc.driver.metadata.TypeInfoRow;
+import io.dltjdbc.driver.metadata.WholeSchema;
 
 /**
  * The destination's metadata behind the dlt facade: the driver's own name and version, a URL without
@@ -77,6 +78,25 @@ public final class DltDatabaseMetaData extends ForwardingDatabaseMetaData {
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
         return NestingKeys.exported(delegate, catalog, schema, table);
+    }
+
+    /** Table {@code "%"}: every table of the schema (see {@link WholeSchema}). */
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        if (WholeSchema.isWholeSchema(table)) {
+            return WholeSchema.union(delegate, catalog, schema, delegate::getPrimaryKeys);
+        }
+        return wrapResultSet(delegate.getPrimaryKeys(catalog, schema, table));
+    }
+
+    /** Table {@code "%"}: every table of the schema (see {@link WholeSchema}). */
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+            throws SQLException {
+        if (WholeSchema.isWholeSchema(table)) {
+            return WholeSchema.union(delegate, catalog, schema, (c, s, t) -> delegate.getIndexInfo(c, s, t, unique, approximate));
+        }
+        return wrapResultSet(delegate.getIndexInfo(catalog, schema, table, unique, approximate));
     }
 
     @Override

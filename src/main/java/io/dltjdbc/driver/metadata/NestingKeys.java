@@ -34,7 +34,8 @@ public final class NestingKeys {
     }
 
     public static ResultSet imported(DatabaseMetaData inner, String catalog, String schema, String table) throws SQLException {
-        List<Object[]> rows = vendorKeys(() -> inner.getImportedKeys(catalog, schema, table));
+        List<Object[]> rows = vendorKeys(() -> WholeSchema.isWholeSchema(table) ? WholeSchema.union(inner, catalog, schema, inner::getImportedKeys)
+                : inner.getImportedKeys(catalog, schema, table));
         for (Link link : links(inner, catalog, schema)) {
             if (matches(table, link.child())) {
                 rows.add(link.row());
@@ -45,7 +46,8 @@ public final class NestingKeys {
     }
 
     public static ResultSet exported(DatabaseMetaData inner, String catalog, String schema, String table) throws SQLException {
-        List<Object[]> rows = vendorKeys(() -> inner.getExportedKeys(catalog, schema, table));
+        List<Object[]> rows = vendorKeys(() -> WholeSchema.isWholeSchema(table) ? WholeSchema.union(inner, catalog, schema, inner::getExportedKeys)
+                : inner.getExportedKeys(catalog, schema, table));
         for (Link link : links(inner, catalog, schema)) {
             if (matches(table, link.parent())) {
                 rows.add(link.row());
