@@ -195,6 +195,23 @@ public final class DltConnection extends ForwardingConnection {
         delegate.setAutoCommit(autoCommit);
     }
 
+    /** In auto-commit mode (also while the driver streams a result in its own transaction) as pgjdbc does: an error. */
+    @Override
+    public synchronized void commit() throws SQLException {
+        if (streams > 0) {
+            throw DltSqlState.NO_ACTIVE_SQL_TRANSACTION.exception("cannot commit when auto-commit is enabled");
+        }
+        delegate.commit();
+    }
+
+    @Override
+    public synchronized void rollback() throws SQLException {
+        if (streams > 0) {
+            throw DltSqlState.NO_ACTIVE_SQL_TRANSACTION.exception("cannot roll back when auto-commit is enabled");
+        }
+        delegate.rollback();
+    }
+
     private interface Preparation {
         PreparedStatement prepare() throws SQLException;
     }

@@ -235,6 +235,10 @@ abstract class ConnectionBehaviourContract {
             ResultSet first = statement.executeQuery(rowsQuery(1000));
             assertTrue(first.next());
             assertTrue(connection.getAutoCommit());
+            if (!connection.getMetaData().getDatabaseProductName().equals("DuckDB")) {
+                assertThrows(SQLException.class, connection::commit, "auto-commit mode, as pgjdbc: no commit");
+                assertTrue(first.next(), "the stream goes on");
+            }
             assertEquals(3, Snapshot.of(statement.executeQuery(rowsQuery(3))).rows().size());
             statement.execute("CREATE TABLE IF NOT EXISTS open_stream (x INTEGER)");
         }
