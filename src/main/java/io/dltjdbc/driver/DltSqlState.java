@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /**
  * The SQLStates dlt-jdbc raises itself. Kept in one enum so that no state is a string literal
  * scattered through the code (the pgjdbc PSQLState pattern), and tools can rely on the classes:
- * 08 connection, 0A feature, 22 data, 23 integrity, 28 authorization, 42 syntax/access,
+ * 08 connection, 0A feature, 22 data, 23 integrity, 25 transaction state, 28 authorization, 42 syntax/access,
  * 55 object state, 57 operator intervention, 58 system error.
  */
 public enum DltSqlState {
@@ -18,6 +18,7 @@ public enum DltSqlState {
     BAD_JSON("22032"),
     NOT_NULL_VIOLATION("23502"),
     SCHEMA_CONTRACT_VIOLATION("23514"),
+    NO_ACTIVE_SQL_TRANSACTION("25P01"),
     INVALID_AUTHORIZATION("28000"),
     INVALID_SCHEMA_NAME("3F000"),
     SERIALIZATION_FAILURE("40001"),

@@ -898,4 +898,21 @@ public abstract class ForwardingDatabaseMetaData implements DatabaseMetaData {
     public boolean generatedKeyAlwaysReturned() throws SQLException {
         return delegate.generatedKeyAlwaysReturned();
     }
+
+    // JDBC 4.2/4.3 default methods, forwarded too (the interface defaults throw or answer false)
+
+    @Override
+    public long getMaxLogicalLobSize() throws SQLException {
+        return delegate.getMaxLogicalLobSize();
+    }
+
+    @Override
+    public boolean supportsRefCursors() throws SQLException {
+        return delegate.supportsRefCursors();
+    }
+
+    @Override
+    public boolean supportsSharding() throws SQLException {
+        return delegate.supportsSharding();
+    }
 }

@@ -300,4 +300,21 @@ public abstract class ForwardingPreparedStatement extends ForwardingStatement im
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
         preparedDelegate.setNClob(parameterIndex, reader);
     }
+
+    // JDBC 4.2/4.3 default methods, forwarded too (the interface defaults throw or answer false)
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        return preparedDelegate.executeLargeUpdate();
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        preparedDelegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+        preparedDelegate.setObject(parameterIndex, x, targetSqlType);
+    }
 }

@@ -972,4 +972,26 @@ public abstract class ForwardingResultSet implements ResultSet {
     public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
         return delegate.getObject(columnLabel, type);
     }
+
+    // JDBC 4.2/4.3 default methods, forwarded too (the interface defaults throw or answer false)
+
+    @Override
+    public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
+        delegate.updateObject(columnIndex, x, targetSqlType);
+    }
+
+    @Override
+    public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+        delegate.updateObject(columnLabel, x, targetSqlType);
+    }
+
+    @Override
+    public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        delegate.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
+    }
+
+    @Override
+    public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        delegate.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
+    }
 }

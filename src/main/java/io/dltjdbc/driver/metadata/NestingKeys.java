@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,23 +34,62 @@ public final class NestingKeys {
     }
 
     public static ResultSet imported(DatabaseMetaData inner, String catalog, String schema, String table) throws SQLException {
-        List<Object[]> rows = vendorKeys(() -> inner.getImportedKeys(catalog, schema, table));
+        List<Object[]> rows = vendorKeys(() -> WholeSchema.isWholeSchema(table) ? WholeSchema.union(inner, catalog, schema, inner::getImportedKeys)
+                : inner.getImportedKeys(catalog, schema, table));
         for (Link link : links(inner, catalog, schema)) {
             if (matches(table, link.child())) {
                 rows.add(link.row());
             }
         }
+        rows.sort(ORDER_BY_PRIMARY_TABLE);
         return new InMemoryResultSet(MetadataColumns.KEYS, rows);
     }
 
     public static ResultSet exported(DatabaseMetaData inner, String catalog, String schema, String table) throws SQLException {
-        List<Object[]> rows = vendorKeys(() -> inner.getExportedKeys(catalog, schema, table));
+        List<Object[]> rows = vendorKeys(() -> WholeSchema.isWholeSchema(table) ? WholeSchema.union(inner, catalog, schema, inner::getExportedKeys)
+                : inner.getExportedKeys(catalog, schema, table));
         for (Link link : links(inner, catalog, schema)) {
             if (matches(table, link.parent())) {
                 rows.add(link.row());
             }
         }
+        rows.sort(ORDER_BY_FOREIGN_TABLE);
         return new InMemoryResultSet(MetadataColumns.KEYS, rows);
+    }
+
+    /** The vendor's cross reference plus the nesting key when {@code foreignTable} is a child of {@code parentTable}. */
+    public static ResultSet crossReference(DatabaseMetaData inner, String parentCatalog, String parentSchema, String parentTable,
+            String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
+        List<Object[]> rows = vendorKeys(() -> inner.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog,
+                foreignSchema, foreignTable));
+        for (Link link : links(inner, foreignCatalog, foreignSchema)) {
+            if (link.child().equals(foreignTable) && link.parent().equals(parentTable)
+                    && (parentSchema == null || parentSchema.equals(link.schema()))
+                    && (parentCatalog == null || parentCatalog.isEmpty() || parentCatalog.equals(link.catalog()))) {
+                rows.add(link.row());
+            }
+        }
+        rows.sort(ORDER_BY_FOREIGN_TABLE);
+        return new InMemoryResultSet(MetadataColumns.KEYS, rows);
+    }
+
+    /** JDBC orders imported keys by PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME, KEY_SEQ. */
+    private static final Comparator<Object[]> ORDER_BY_PRIMARY_TABLE = ordered(0, 1, 2, 8);
+
+    /** ... and exported keys and cross references by FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME, KEY_SEQ. */
+    private static final Comparator<Object[]> ORDER_BY_FOREIGN_TABLE = ordered(4, 5, 6, 8);
+
+    private static Comparator<Object[]> ordered(int... indexes) {
+        Comparator<Object[]> order = null;
+        for (int index : indexes) {
+            Comparator<Object[]> next = Comparator.comparing(row -> row[index] == null ? "" : String.valueOf(row[index]),
+                    Comparator.naturalOrder());
+            if (index == 8) {
+                next = Comparator.comparingInt(row -> row[index] == null ? 0 : ((Number) row[index]).intValue());
+            }
+            order = order == null ? next : order.thenComparing(next);
+        }
+        return order;
     }
 
     private interface KeyQuery {
@@ -74,6 +114,10 @@ public final class NestingKeys {
         List<String[]> children = new ArrayList<>();
         try (ResultSet columns = inner.getColumns(catalog, schema, "%", null)) {
             while (columns.next()) {
+                // the schema argument is a name, not a pattern: "md_agree" must not also match "mdXagree"
+                if (schema != null && !schema.equals(columns.getString("TABLE_SCHEM"))) {
+                    continue;
+                }
                 String key = columns.getString("TABLE_CAT") + "\u0000" + columns.getString("TABLE_SCHEM") + "\u0000" + columns.getString("TABLE_NAME");
                 tables.add(key);
                 if (PARENT_ID.equals(columns.getString("COLUMN_NAME"))) {
