@@ -86,18 +86,7 @@ abstract class LoadTestSupport {
     }
 
     static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-        List<List<Object>> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getObject(i));
-                }
-                out.add(row);
-            }
-        }
-        return out;
+        return io.dltjdbc.testkit.Queries.rows(connection, sql);
     }
 
     /** The first column of every row, as text. */

@@ -143,18 +143,7 @@ abstract class ReliabilitySupport {
     }
 
     static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-        List<List<Object>> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getObject(i));
-                }
-                out.add(row);
-            }
-        }
-        return out;
+        return io.dltjdbc.testkit.Queries.rows(connection, sql);
     }
 
     List<String> columns(String table) throws SQLException {
