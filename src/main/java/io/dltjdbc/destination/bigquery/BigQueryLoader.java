@@ -169,23 +169,11 @@ final class BigQueryLoader implements Loader {
                 loaded.add(table.table().name());
             }
         }
-        for (Table table : descendantsAndSelf(schema, resource.rootTable())) {
+        for (Table table : schema.tableChain(resource.rootTable())) {
             if (!loaded.contains(table.name()) && exists(dataset, table.name())) {
                 query("DELETE FROM " + q(dataset, table.name()) + " WHERE TRUE");
             }
         }
-    }
-
-    private static List<Table> descendantsAndSelf(Schema schema, String root) {
-        List<Table> out = new ArrayList<>();
-        Table table = schema.table(root);
-        if (table != null) {
-            out.add(table);
-            for (Table child : schema.children(root)) {
-                out.addAll(descendantsAndSelf(schema, child.name()));
-            }
-        }
-        return out;
     }
 
     /**
@@ -212,7 +200,7 @@ final class BigQueryLoader implements Loader {
         String staged = q(staging, root.name());
         String keyMatch = keyMatch(resource, "d", "s");
         StringBuilder script = new StringBuilder("BEGIN TRANSACTION;\n");
-        for (Table child : descendantsAndSelf(plan.schema(), root.name())) {
+        for (Table child : plan.schema().tableChain(root.name())) {
             if (child == root || !exists(dataset, child.name())) {
                 continue;
             }
