@@ -20,6 +20,7 @@ public class DltStatement extends ForwardingStatement {
     private InMemoryResultSet commandResult;
     private long commandUpdateCount = -1;
     private SQLWarning commandWarnings;
+    private volatile Runnable cancelHook;
 
     DltStatement(DltConnection connection, Statement delegate) {
         super(delegate);
@@ -33,6 +34,20 @@ public class DltStatement extends ForwardingStatement {
 
     public DltConnection dltConnection() {
         return connection;
+    }
+
+    /** Lets a running dlt command stop when {@link #cancel()} is called from another thread (null: none). */
+    public void onCancel(Runnable hook) {
+        cancelHook = hook;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        Runnable hook = cancelHook;
+        if (hook != null) {
+            hook.run();
+        }
+        delegate.cancel();
     }
 
     protected boolean runCommand(String sql, List<Object> parameters) throws SQLException {

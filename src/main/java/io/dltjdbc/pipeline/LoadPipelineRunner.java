@@ -2,11 +2,14 @@ package io.dltjdbc.pipeline;
 
 import io.dltjdbc.destination.Destination;
 import io.dltjdbc.destination.LoadPlan;
+import io.dltjdbc.destination.Loader;
 import io.dltjdbc.destination.ResourceLoad;
+import io.dltjdbc.destination.SqlLoader;
 import io.dltjdbc.destination.SystemTables;
 import io.dltjdbc.destination.TableLoad;
 import io.dltjdbc.driver.DltConnection;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.driver.DltStatement;
 import io.dltjdbc.driver.InMemoryResultSet;
 import io.dltjdbc.driver.InMemoryResultSet.Column;
 import io.dltjdbc.pipeline.source.RowReader;
@@ -58,7 +61,28 @@ final class LoadPipelineRunner {
     record Outcome(InMemoryResultSet summary, long rows, List<String> warnings) {
     }
 
-    Outcome run(LoadPipeline command) throws SQLException {
+    /**
+     * Runs the load; {@code Statement.cancel()} on {@code statement} or its query timeout stop it with
+     * 57014 during extract, normalize and the destination load, and nothing of it is written.
+     */
+    Outcome run(LoadPipeline command, DltStatement statement) throws SQLException {
+        RunningLoad running = new RunningLoad(command.pipelineName());
+        statement.onCancel(running::cancelByUser);
+        try {
+            running.timeoutAfter(statement.getQueryTimeout());
+            return run(command, running);
+        } catch (SQLException | RuntimeException e) {
+            if (running.canceled()) {
+                throw running.canceledBecause(e);
+            }
+            throw e;
+        } finally {
+            statement.onCancel(null);
+            running.finish();
+        }
+    }
+
+    private Outcome run(LoadPipeline command, RunningLoad running) throws SQLException {
         LoadOptions options = LoadOptions.from(command.options());
         String pipelineName = command.pipelineName();
         SystemTables system = destination.systemTables();
@@ -92,7 +116,7 @@ final class LoadPipelineRunner {
                 IncrementalCursor cursor = options.incremental() == null ? null
                         : new IncrementalCursor(options.incremental(), options.initialValue(),
                                 state.resourceState(extract.stateSource(), normalizer.rootTable()));
-                normalizeAll(extract, normalizer, cursor, staged);
+                normalizeAll(extract, normalizer, cursor, staged, running);
                 if (cursor != null) {
                     cursor.remember();
                 }
@@ -130,7 +154,19 @@ final class LoadPipelineRunner {
                 }
                 return new Outcome(DryRunPlan.of(dataset, before, touched, staged), 0, warnings);
             }
-            destination.loader().load(plan);
+            running.check();
+            Loader loader = destination.loader();
+            Runnable stopLoader = loader instanceof SqlLoader sqlLoader ? sqlLoader::cancel : null;
+            if (stopLoader != null) {
+                running.onCancel(stopLoader);
+            }
+            try {
+                loader.load(plan);
+            } finally {
+                if (stopLoader != null) {
+                    running.removeOnCancel(stopLoader);
+                }
+            }
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);
         }
@@ -138,11 +174,12 @@ final class LoadPipelineRunner {
         return new Outcome(result, totalRows, warnings);
     }
 
-    private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged)
-            throws SQLException {
-        try (RowReader reader = new PrefetchingRowReader(extract.rows().open(), extract.table())) {
+    private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged,
+            RunningLoad running) throws SQLException {
+        try (RowReader reader = new PrefetchingRowReader(extract.rows(), extract.table(), running)) {
             Object item;
             while ((item = reader.next()) != null) {
+                running.check();
                 if (cursor != null && !cursor.accept(item, reader.position())) {
                     continue;
                 }

@@ -31,7 +31,7 @@ public final class PipelineCommands implements CommandRunner {
         }
         DltConnection connection = statement.dltConnection();
         if (command instanceof DltCommand.LoadPipeline load) {
-            LoadPipelineRunner.Outcome outcome = new LoadPipelineRunner(connection).run(load);
+            LoadPipelineRunner.Outcome outcome = new LoadPipelineRunner(connection).run(load, statement);
             return new CommandResult(outcome.summary(), outcome.rows(), outcome.warnings());
         }
         PipelineCatalog catalog = new PipelineCatalog(connection);
