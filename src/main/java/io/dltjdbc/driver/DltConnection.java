@@ -25,6 +25,7 @@ public final class DltConnection extends ForwardingConnection {
     private final List<String> secrets;
     private volatile String dataset;
     private volatile boolean readOnlyHint;
+    private final List<io.dltjdbc.LoadListener> loadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DltConnection(DltUrl url, DestinationFactory factory, Destination destination, DestinationSettings settings,
             CommandRunner commands, List<String> secrets) {
@@ -57,6 +58,19 @@ public final class DltConnection extends ForwardingConnection {
 
     public String pipelineName() {
         return settings.pipelineName();
+    }
+
+    /** Progress of this connection's LOAD PIPELINE statements goes to {@code listener}. */
+    public void addLoadListener(io.dltjdbc.LoadListener listener) {
+        loadListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeLoadListener(io.dltjdbc.LoadListener listener) {
+        loadListeners.remove(listener);
+    }
+
+    public List<io.dltjdbc.LoadListener> loadListeners() {
+        return loadListeners;
     }
 
     CommandRunner commands() {

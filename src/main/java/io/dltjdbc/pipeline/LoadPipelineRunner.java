@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline;
 
+import io.dltjdbc.LoadProgress;
 import io.dltjdbc.destination.Destination;
 import io.dltjdbc.destination.LoadPlan;
 import io.dltjdbc.destination.Loader;
@@ -66,19 +67,22 @@ final class LoadPipelineRunner {
      * 57014 during extract, normalize and the destination load, and nothing of it is written.
      */
     Outcome run(LoadPipeline command, DltStatement statement) throws SQLException {
-        RunningLoad running = new RunningLoad(command.pipelineName());
+        RunningLoad running = new RunningLoad(command.pipelineName(), connection.loadListeners());
         statement.onCancel(running::cancelByUser);
+        SQLException failure = null;
         try {
             running.timeoutAfter(statement.getQueryTimeout());
             return run(command, running);
         } catch (SQLException | RuntimeException e) {
+            failure = running.canceled() ? running.canceledBecause(e)
+                    : e instanceof SQLException sql ? sql : DltSqlState.INTERNAL_ERROR.exception(String.valueOf(e.getMessage()), e);
             if (running.canceled()) {
-                throw running.canceledBecause(e);
+                throw failure;
             }
             throw e;
         } finally {
             statement.onCancel(null);
-            running.finish();
+            running.finish(failure);
         }
     }
 
@@ -101,6 +105,9 @@ final class LoadPipelineRunner {
         state.put("default_schema_name", schemaName);
         String loadId = newLoadId();
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!dryRun) {
+            running.begin(loadId, dataset);
+        }
 
         List<Extract> extracts = sources.extracts(command, options, state);
         List<String> warnings = new ArrayList<>();
@@ -124,6 +131,7 @@ final class LoadPipelineRunner {
                 warnings.addAll(normalizer.warnings());
                 rootOptions.putIfAbsent(normalizer.rootTable(), normalizerOptions);
             }
+            running.stage(LoadProgress.Stage.NORMALIZE, String.join(", ", rootOptions.keySet()));
             staged.finish();
             for (Map.Entry<String, NormalizerOptions> root : rootOptions.entrySet()) {
                 NormalizerOptions rootOption = root.getValue();
@@ -155,6 +163,7 @@ final class LoadPipelineRunner {
                 return new Outcome(DryRunPlan.of(dataset, before, touched, staged), 0, warnings);
             }
             running.check();
+            running.stage(LoadProgress.Stage.LOAD, String.join(", ", rootOptions.keySet()));
             Loader loader = destination.loader();
             Runnable stopLoader = loader instanceof SqlLoader sqlLoader ? sqlLoader::cancel : null;
             if (stopLoader != null) {
@@ -176,10 +185,12 @@ final class LoadPipelineRunner {
 
     private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged,
             RunningLoad running) throws SQLException {
+        running.extracting(normalizer.rootTable());
         try (RowReader reader = new PrefetchingRowReader(extract.rows(), extract.table(), running)) {
             Object item;
             while ((item = reader.next()) != null) {
                 running.check();
+                running.item(reader.bytesRead());
                 if (cursor != null && !cursor.accept(item, reader.position())) {
                     continue;
                 }
