@@ -31,6 +31,9 @@ public abstract class SqlLoader implements Loader {
     protected final Connection connection;
     protected final SqlDialect dialect;
     protected final TypeMapper types;
+    private volatile boolean canceled;
+    private volatile boolean working;
+    private volatile Statement running;
 
     protected SqlLoader(Connection connection, SqlDialect dialect, TypeMapper types) {
         this.connection = connection;
@@ -56,13 +59,44 @@ public abstract class SqlLoader implements Loader {
         return false;
     }
 
+    /**
+     * Stops a running {@link #load} from another thread: the SQL statement it runs is cancelled (on
+     * PostgreSQL and Redshift whatever the session runs, a COPY or a lock wait included), and it runs no
+     * further statement; the load then rolls back. Safe to call repeatedly; does nothing once rolling back.
+     */
+    public void cancel() {
+        canceled = true;
+        if (!working) {
+            return;
+        }
+        try {
+            Statement statement = running;
+            if (statement != null) {
+                statement.cancel();
+            } else if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+                connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // the flag stops the load at its next statement
+        }
+    }
+
+    /** Throws 57014 once {@link #cancel()} was called. */
+    protected void checkCanceled() throws SQLException {
+        if (canceled) {
+            throw DltSqlState.QUERY_CANCELED.exception("the load was cancelled");
+        }
+    }
+
     @Override
     public void load(LoadPlan plan) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
+        working = true;
         try {
+            checkCanceled();
             SystemTables system = new SystemTables(connection, dialect, types);
             lockDataset(plan.dataset());
             createDataset(plan.dataset());
@@ -88,10 +122,14 @@ public abstract class SqlLoader implements Loader {
                 system.insertState(plan.dataset(), plan.stateVersion(), plan.pipelineName(), plan.state(), plan.stateHash(),
                         plan.loadId(), stateRowId(), plan.startedAt());
             }
+            checkCanceled();
             system.insertLoad(plan.dataset(), plan.loadId(), schema.name(), 0, schema.versionHash(), java.time.OffsetDateTime.now(
                     java.time.ZoneOffset.UTC));
+            checkCanceled();
+            working = false;
             connection.commit();
         } catch (SQLException e) {
+            working = false;
             rollbackQuietly(e);
             if (isConcurrentWriteConflict(e)) {
                 throw DltSqlState.SERIALIZATION_FAILURE.exception("another load into dataset '" + plan.dataset()
@@ -100,9 +138,11 @@ public abstract class SqlLoader implements Loader {
             }
             throw e;
         } catch (RuntimeException | Error e) {
+            working = false;
             rollbackQuietly(e);
             throw e;
         } finally {
+            working = false;
             if (autoCommit) {
                 connection.setAutoCommit(true);
             }
@@ -164,6 +204,7 @@ public abstract class SqlLoader implements Loader {
     }
 
     protected Set<String> existingColumns(String dataset, String table) throws SQLException {
+        checkCanceled();
         Set<String> names = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
@@ -309,10 +350,18 @@ public abstract class SqlLoader implements Loader {
     }
 
     protected void execute(String sql) throws SQLException {
+        checkCanceled();
         try (Statement statement = connection.createStatement()) {
+            running = statement;
+            checkCanceled(); // a cancel between the first check and here found no statement to stop
             statement.execute(sql);
         } catch (SQLException e) {
+            if (canceled) {
+                throw DltSqlState.QUERY_CANCELED.exception("the load was cancelled while running: " + abbreviate(sql), e);
+            }
             throw new SQLException(e.getMessage() + " [while running: " + abbreviate(sql) + "]", sqlState(e), e.getErrorCode(), e);
+        } finally {
+            running = null;
         }
     }
 

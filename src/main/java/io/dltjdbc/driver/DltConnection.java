@@ -27,6 +27,7 @@ public final class DltConnection extends ForwardingConnection {
     private volatile String dataset;
     private volatile boolean readOnlyHint;
     private final Properties clientInfo = new Properties();
+    private final List<io.dltjdbc.LoadListener> loadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DltConnection(DltUrl url, DestinationFactory factory, Destination destination, DestinationSettings settings,
             CommandRunner commands, List<String> secrets) {
@@ -59,6 +60,19 @@ public final class DltConnection extends ForwardingConnection {
 
     public String pipelineName() {
         return settings.pipelineName();
+    }
+
+    /** Progress of this connection's LOAD PIPELINE statements goes to {@code listener}. */
+    public void addLoadListener(io.dltjdbc.LoadListener listener) {
+        loadListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeLoadListener(io.dltjdbc.LoadListener listener) {
+        loadListeners.remove(listener);
+    }
+
+    public List<io.dltjdbc.LoadListener> loadListeners() {
+        return loadListeners;
     }
 
     CommandRunner commands() {

@@ -23,6 +23,7 @@ public class DltStatement extends ForwardingStatement {
     private boolean noGeneratedKeys;
     private long maxRows;
     private final StreamingTransaction stream;
+    private volatile Runnable cancelHook;
 
     DltStatement(DltConnection connection, Statement delegate) {
         super(delegate);
@@ -37,6 +38,20 @@ public class DltStatement extends ForwardingStatement {
 
     public DltConnection dltConnection() {
         return connection;
+    }
+
+    /** Lets a running dlt command stop when {@link #cancel()} is called from another thread (null: none). */
+    public void onCancel(Runnable hook) {
+        cancelHook = hook;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+        Runnable hook = cancelHook;
+        if (hook != null) {
+            hook.run();
+        }
+        delegate.cancel();
     }
 
     protected boolean runCommand(String sql, List<Object> parameters) throws SQLException {

@@ -1,12 +1,16 @@
 package io.dltjdbc.pipeline;
 
+import io.dltjdbc.LoadProgress;
 import io.dltjdbc.destination.Destination;
 import io.dltjdbc.destination.LoadPlan;
+import io.dltjdbc.destination.Loader;
 import io.dltjdbc.destination.ResourceLoad;
+import io.dltjdbc.destination.SqlLoader;
 import io.dltjdbc.destination.SystemTables;
 import io.dltjdbc.destination.TableLoad;
 import io.dltjdbc.driver.DltConnection;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.driver.DltStatement;
 import io.dltjdbc.driver.InMemoryResultSet;
 import io.dltjdbc.driver.InMemoryResultSet.Column;
 import io.dltjdbc.pipeline.source.RowReader;
@@ -58,7 +62,31 @@ final class LoadPipelineRunner {
     record Outcome(InMemoryResultSet summary, long rows, List<String> warnings) {
     }
 
-    Outcome run(LoadPipeline command) throws SQLException {
+    /**
+     * Runs the load; {@code Statement.cancel()} on {@code statement} or its query timeout stop it with
+     * 57014 during extract, normalize and the destination load, and nothing of it is written.
+     */
+    Outcome run(LoadPipeline command, DltStatement statement) throws SQLException {
+        RunningLoad running = new RunningLoad(command.pipelineName(), connection.loadListeners());
+        statement.onCancel(running::cancelByUser);
+        SQLException failure = null;
+        try {
+            running.timeoutAfter(statement.getQueryTimeout());
+            return run(command, running);
+        } catch (SQLException | RuntimeException e) {
+            failure = running.canceled() ? running.canceledBecause(e)
+                    : e instanceof SQLException sql ? sql : DltSqlState.INTERNAL_ERROR.exception(String.valueOf(e.getMessage()), e);
+            if (running.canceled()) {
+                throw failure;
+            }
+            throw e;
+        } finally {
+            statement.onCancel(null);
+            running.finish(failure);
+        }
+    }
+
+    private Outcome run(LoadPipeline command, RunningLoad running) throws SQLException {
         LoadOptions options = LoadOptions.from(command.options());
         String pipelineName = command.pipelineName();
         SystemTables system = destination.systemTables();
@@ -77,6 +105,9 @@ final class LoadPipelineRunner {
         state.put("default_schema_name", schemaName);
         String loadId = newLoadId();
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!dryRun) {
+            running.begin(loadId, dataset);
+        }
 
         List<Extract> extracts = sources.extracts(command, options, state);
         List<String> warnings = new ArrayList<>();
@@ -92,7 +123,7 @@ final class LoadPipelineRunner {
                 IncrementalCursor cursor = options.incremental() == null ? null
                         : new IncrementalCursor(options.incremental(), options.initialValue(),
                                 state.resourceState(extract.stateSource(), normalizer.rootTable()));
-                normalizeAll(extract, normalizer, cursor, staged);
+                normalizeAll(extract, normalizer, cursor, staged, running);
                 if (cursor != null) {
                     cursor.remember();
                 }
@@ -100,6 +131,7 @@ final class LoadPipelineRunner {
                 warnings.addAll(normalizer.warnings());
                 rootOptions.putIfAbsent(normalizer.rootTable(), normalizerOptions);
             }
+            running.stage(LoadProgress.Stage.NORMALIZE, String.join(", ", rootOptions.keySet()));
             staged.finish();
             for (Map.Entry<String, NormalizerOptions> root : rootOptions.entrySet()) {
                 NormalizerOptions rootOption = root.getValue();
@@ -130,7 +162,20 @@ final class LoadPipelineRunner {
                 }
                 return new Outcome(DryRunPlan.of(dataset, before, touched, staged), 0, warnings);
             }
-            destination.loader().load(plan);
+            running.check();
+            running.stage(LoadProgress.Stage.LOAD, String.join(", ", rootOptions.keySet()));
+            Loader loader = destination.loader();
+            Runnable stopLoader = loader instanceof SqlLoader sqlLoader ? sqlLoader::cancel : null;
+            if (stopLoader != null) {
+                running.onCancel(stopLoader);
+            }
+            try {
+                loader.load(plan);
+            } finally {
+                if (stopLoader != null) {
+                    running.removeOnCancel(stopLoader);
+                }
+            }
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);
         }
@@ -138,11 +183,14 @@ final class LoadPipelineRunner {
         return new Outcome(result, totalRows, warnings);
     }
 
-    private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged)
-            throws SQLException {
-        try (RowReader reader = new PrefetchingRowReader(extract.rows().open(), extract.table())) {
+    private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged,
+            RunningLoad running) throws SQLException {
+        running.extracting(normalizer.rootTable());
+        try (RowReader reader = new PrefetchingRowReader(extract.rows(), extract.table(), running)) {
             Object item;
             while ((item = reader.next()) != null) {
+                running.check();
+                running.item(reader.bytesRead());
                 if (cursor != null && !cursor.accept(item, reader.position())) {
                     continue;
                 }

@@ -7,7 +7,12 @@ import io.dltjdbc.driver.DltStatement;
 import io.dltjdbc.sql.DltCommand;
 import io.dltjdbc.sql.DltCommandParser;
 import io.dltjdbc.sql.StatementClassifier;
+import io.dltjdbc.LoadProgress;
+import io.dltjdbc.driver.InMemoryResultSet;
+import io.dltjdbc.driver.InMemoryResultSet.Column;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs dlt commands for one connection: LOAD PIPELINE through the pipeline, the rest through {@link PipelineCatalog}. */
@@ -31,7 +36,7 @@ public final class PipelineCommands implements CommandRunner {
         }
         DltConnection connection = statement.dltConnection();
         if (command instanceof DltCommand.LoadPipeline load) {
-            LoadPipelineRunner.Outcome outcome = new LoadPipelineRunner(connection).run(load);
+            LoadPipelineRunner.Outcome outcome = new LoadPipelineRunner(connection).run(load, statement);
             return new CommandResult(outcome.summary(), outcome.rows(), outcome.warnings());
         }
         PipelineCatalog catalog = new PipelineCatalog(connection);
@@ -40,7 +45,7 @@ public final class PipelineCommands implements CommandRunner {
         }
         if (command instanceof DltCommand.ShowLoads loads) {
             if (loads.running()) {
-                throw DltSqlState.FEATURE_NOT_SUPPORTED.exception("SHOW LOADS RUNNING is not available yet");
+                return new CommandResult(showLoadsRunning(loads.pipeline()), 0, List.of());
             }
             return new CommandResult(catalog.showLoads(loads.pipeline()), 0, List.of());
         }
@@ -51,5 +56,24 @@ public final class PipelineCommands implements CommandRunner {
             return new CommandResult(null, catalog.dropPipeline(drop.pipeline(), drop.withTables()), List.of());
         }
         throw DltSqlState.FEATURE_NOT_SUPPORTED.exception("this dlt command is not available yet: " + command.getClass().getSimpleName());
+    }
+
+    static final List<Column> RUNNING_COLUMNS = List.of(Column.text("load_id"), Column.text("pipeline_name"),
+            Column.text("dataset_name"), Column.text("table_name"), Column.bigint("rows"),
+            new Column("rows_per_second", Types.DOUBLE, "DOUBLE"), Column.bigint("bytes_read"),
+            new Column("elapsed_seconds", Types.DOUBLE, "DOUBLE"), Column.text("stage"));
+
+    /** {@code SHOW LOADS RUNNING [FOR pipeline]}: every load running in this JVM, from any connection. */
+    static InMemoryResultSet showLoadsRunning(String pipeline) {
+        List<Object[]> rows = new ArrayList<>();
+        for (LoadProgress load : RunningLoad.running()) {
+            if (pipeline != null && !pipeline.equals(load.pipelineName())) {
+                continue;
+            }
+            rows.add(new Object[] {load.loadId(), load.pipelineName(), load.datasetName(), load.tableName(), load.rows(),
+                    Math.round(load.rowsPerSecond() * 10) / 10.0, load.bytesRead(), Math.round(load.elapsedSeconds() * 10) / 10.0,
+                    load.stage().dltName()});
+        }
+        return new InMemoryResultSet(RUNNING_COLUMNS, rows);
     }
 }

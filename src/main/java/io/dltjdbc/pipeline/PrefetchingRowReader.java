@@ -1,7 +1,7 @@
 package io.dltjdbc.pipeline;
 
-import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.pipeline.source.RowReader;
+import io.dltjdbc.pipeline.source.RowReaderSupplier;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,54 +10,61 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads (parses) items on a second thread while the caller normalizes the previous ones, so a load
- * uses both cores of a small machine. Items arrive in order, in batches, each with its position for
+ * Opens and reads (parses) items on a second thread while the caller normalizes the previous ones, so a
+ * load uses both cores of a small machine. Items arrive in order, in batches, each with its position for
  * error messages; a reader error surfaces at the item where it happened, after every item before it.
- * The queue holds a few batches only, so memory stays bounded whatever the input size.
+ * The queue holds a few batches only, so memory stays bounded whatever the input size. The caller waits
+ * in short polls and gives up as soon as the load is cancelled, even while the source is still opening
+ * (a slow query, a slow server); the reading thread then stops and closes the source by itself.
  */
 final class PrefetchingRowReader implements RowReader {
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 4;
+    private static final long POLL_MILLIS = 50;
 
-    private record Batch(List<Object> items, List<String> positions, SQLException failure, RuntimeException crash) {
+    private record Batch(List<Object> items, List<String> positions, long bytesRead, SQLException failure,
+            RuntimeException crash) {
     }
 
-    private final RowReader reader;
+    private final RowReaderSupplier source;
+    private final RunningLoad load;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread thread;
     private volatile boolean stopped;
     private Batch current;
     private int index;
     private String position = "";
+    private long bytesRead;
     private boolean finished;
 
-    PrefetchingRowReader(RowReader reader, String name) {
-        this.reader = reader;
+    PrefetchingRowReader(RowReaderSupplier source, String name, RunningLoad load) {
+        this.source = source;
+        this.load = load;
         this.thread = new Thread(this::produce, "dlt-jdbc-extract-" + name);
         thread.setDaemon(true);
         thread.start();
     }
 
     private void produce() {
-        try {
+        try (RowReader reader = source.open()) {
             while (!stopped) {
                 List<Object> items = new ArrayList<>(BATCH);
                 List<String> positions = new ArrayList<>(BATCH);
                 Object item = null;
-                while (items.size() < BATCH && (item = reader.next()) != null) {
+                while (items.size() < BATCH && !stopped && (item = reader.next()) != null) {
                     items.add(item);
                     positions.add(reader.position());
                 }
-                put(new Batch(items, positions, null, null));
+                put(new Batch(items, positions, reader.bytesRead(), null, null));
                 if (item == null) {
-                    put(new Batch(List.of(), List.of(), null, null)); // end of input
+                    put(new Batch(List.of(), List.of(), reader.bytesRead(), null, null)); // end of input
                     return;
                 }
             }
         } catch (SQLException e) {
-            put(new Batch(List.of(), List.of(), e, null));
+            put(new Batch(List.of(), List.of(), 0, e, null));
         } catch (RuntimeException e) {
-            put(new Batch(List.of(), List.of(), null, e));
+            put(new Batch(List.of(), List.of(), 0, null, e));
         }
     }
 
@@ -88,13 +95,21 @@ final class PrefetchingRowReader implements RowReader {
                 }
                 return null;
             }
-            try {
-                current = queue.take();
-                index = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw DltSqlState.QUERY_CANCELED.exception("the load was interrupted");
+            current = null;
+            while (current == null) {
+                load.check();
+                try {
+                    current = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    load.cancelByUser();
+                    load.check();
+                }
             }
+            if (current.failure() == null && current.crash() == null) {
+                bytesRead = current.bytesRead();
+            }
+            index = 0;
         }
         return null;
     }
@@ -104,20 +119,27 @@ final class PrefetchingRowReader implements RowReader {
         return position;
     }
 
+    /** Bytes the source had consumed when the current batch was read. */
     @Override
     public long bytesRead() {
-        return reader.bytesRead();
+        return bytesRead;
     }
 
+    /**
+     * Stops the reading thread. After a cancel it gets a moment only: a source stuck in a slow read closes
+     * itself when the read returns.
+     */
     @Override
-    public void close() throws SQLException {
+    public void close() {
         stopped = true;
         queue.clear();
+        if (load.canceled()) {
+            thread.interrupt();
+        }
         try {
-            thread.join(5_000);
+            thread.join(load.canceled() ? 500 : 5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        reader.close();
     }
 }

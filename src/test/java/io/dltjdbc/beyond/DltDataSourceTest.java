@@ -1,0 +1,200 @@
+package io.dltjdbc.beyond;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dltjdbc.DltDataSource;
+import io.dltjdbc.testkit.EmbeddedPostgresExtension;
+import io.dltjdbc.testkit.EmbeddedPostgresServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DltDataSource: bean properties become the jdbc:dlt: URL and Properties; it works behind a pool. */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class DltDataSourceTest {
+    @TempDir
+    Path dir;
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private DltDataSource duckdb() {
+        DltDataSource ds = new DltDataSource();
+        ds.setDestination("duckdb");
+        ds.setLocation(dir.resolve("pool.duckdb").toString());
+        ds.setDataset("analytics");
+        ds.setPipeline("pooled");
+        ds.setProjectDir(dir.toString());
+        return ds;
+    }
+
+    @Test
+    void beanPropertiesOpenADuckDbConnectionWithDatasetAndPipeline() throws SQLException {
+        DltDataSource ds = duckdb();
+        assertEquals("jdbc:dlt:duckdb:" + dir.resolve("pool.duckdb"), ds.getUrl());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertEquals("analytics", c.getSchema());
+            s.execute("LOAD PIPELINE pooled FROM JSON '[{\"id\": 1}, {\"id\": 2}]' INTO events");
+            assertEquals(2, count(c, "SELECT count(*) FROM events"));
+            assertEquals(2, count(c, "SELECT count(*) FROM analytics.events"));
+        }
+    }
+
+    @Test
+    void credentialsGoAsPropertiesAndGetConnectionUserPasswordSetsThem(EmbeddedPostgresServer pg) throws SQLException {
+        DltDataSource ds = new DltDataSource();
+        ds.setDestination("postgres");
+        ds.setCredential("host", pg.host());
+        ds.setProperty("port", Integer.toString(pg.port()));
+        ds.setProperty("database", EmbeddedPostgresServer.DATABASE);
+        ds.setDataset("ds_datasource");
+        ds.setLoginTimeout(5);
+        assertEquals("jdbc:dlt:postgres:", ds.getUrl(), "no secret in the URL");
+        try (Connection c = ds.getConnection(EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("LOAD PIPELINE p FROM JSON '[{\"id\": 1}]' INTO items");
+            assertEquals(1, count(c, "SELECT count(*) FROM ds_datasource.items"));
+        }
+        SQLException wrong = assertThrows(SQLException.class, () -> ds.getConnection(EmbeddedPostgresServer.USER, "wrong"));
+        assertTrue(wrong.getSQLState().startsWith("28"), wrong.getSQLState() + " " + wrong.getMessage());
+        assertFalse(wrong.getMessage().contains(EmbeddedPostgresServer.PASSWORD));
+    }
+
+    @Test
+    void anUnknownKeyOrNoDestinationIsAClearError() {
+        DltDataSource ds = duckdb();
+        ds.setProperty("no_such_key", "x");
+        SQLException unknown = assertThrows(SQLException.class, ds::getConnection);
+        assertTrue(unknown.getMessage().contains("no_such_key"), unknown.getMessage());
+        SQLException none = assertThrows(SQLException.class, () -> new DltDataSource().getConnection());
+        assertTrue(none.getMessage().contains("destination"), none.getMessage());
+    }
+
+    @Test
+    void dataSourceContract() throws SQLException {
+        DltDataSource ds = duckdb();
+        assertSame(ds, ds.unwrap(DltDataSource.class));
+        assertSame(ds, ds.unwrap(DataSource.class));
+        assertTrue(ds.isWrapperFor(DataSource.class));
+        assertFalse(ds.isWrapperFor(String.class));
+        assertThrows(SQLException.class, () -> ds.unwrap(String.class));
+        ds.setLoginTimeout(7);
+        assertEquals(7, ds.getLoginTimeout());
+        PrintWriter log = new PrintWriter(new StringWriter());
+        ds.setLogWriter(log);
+        assertSame(log, ds.getLogWriter());
+        assertEquals("io.dltjdbc", ds.getParentLogger().getName());
+        assertEquals("analytics", ds.getDataset());
+        assertEquals("pooled", ds.getPipeline());
+        assertEquals(dir.toString(), ds.getProjectDir());
+    }
+
+    /** The smallest pool there is: connections handed out and returned, never closed in between (HikariCP's model). */
+    static final class TinyPool implements AutoCloseable {
+        private final BlockingQueue<Connection> idle;
+        private final List<Connection> all = new ArrayList<>();
+
+        TinyPool(DataSource source, int size) throws SQLException {
+            idle = new ArrayBlockingQueue<>(size);
+            for (int i = 0; i < size; i++) {
+                Connection c = source.getConnection();
+                all.add(c);
+                idle.add(c);
+            }
+        }
+
+        Connection borrow() throws InterruptedException {
+            return idle.take();
+        }
+
+        void giveBack(Connection c) {
+            idle.add(c);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection c : all) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void eightThreadsRunQueriesAndLoadsOverPooledConnectionsToOneDuckDbFile() throws Exception {
+        DltDataSource ds = duckdb();
+        int threads = 8;
+        int rounds = 5;
+        try (TinyPool pool = new TinyPool(ds, 4)) {
+            ExecutorService executor = Executors.newFixedThreadPool(threads);
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(executor.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        Connection c = pool.borrow();
+                        try (Statement s = c.createStatement()) {
+                            if (round % 2 == 0) {
+                                loadWithRetry(s, "LOAD PIPELINE pooled FROM JSON '[{\"thread\": " + thread + ", \"round\": " + round
+                                        + "}]' INTO ds_" + thread + ".events");
+                            } else {
+                                count(c, "SELECT count(*) FROM ds_" + thread + ".events");
+                            }
+                        } finally {
+                            pool.giveBack(c);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            executor.shutdown();
+            // one database instance: any pooled connection sees every thread's loads
+            Connection c = pool.borrow();
+            for (int t = 0; t < threads; t++) {
+                assertEquals(3, count(c, "SELECT count(*) FROM ds_" + t + ".events"));
+                assertEquals(3, count(c, "SELECT count(*) FROM ds_" + t + "._dlt_loads WHERE status = 0"));
+            }
+            pool.giveBack(c);
+        }
+    }
+
+    /** Loads that race on DuckDB's catalog report 40001 and may simply be re-run (README: concurrency). */
+    static void loadWithRetry(Statement s, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!"40001".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
