@@ -229,24 +229,12 @@ public abstract class SqlLoader implements Loader {
 
     /** Empties the resource's root and every descendant table, then inserts: invisible to readers until commit. */
     private void replace(String dataset, Schema schema, ResourceLoad resource) throws SQLException {
-        for (Table table : descendantsAndSelf(schema, resource.rootTable())) {
+        for (Table table : schema.tableChain(resource.rootTable())) {
             if (!existingColumns(dataset, table.name()).isEmpty()) {
                 execute("DELETE FROM " + dialect.qualified(dataset, table.name()));
             }
         }
         append(dataset, resource);
-    }
-
-    private static List<Table> descendantsAndSelf(Schema schema, String root) {
-        List<Table> out = new ArrayList<>();
-        Table table = schema.table(root);
-        if (table != null) {
-            out.add(table);
-            for (Table child : schema.children(root)) {
-                out.addAll(descendantsAndSelf(schema, child.name()));
-            }
-        }
-        return out;
     }
 
     /**
@@ -277,7 +265,7 @@ public abstract class SqlLoader implements Loader {
         String target = dialect.qualified(dataset, root.name());
         String staged = dialect.qualified(staging, root.name());
         String keyMatch = keyMatch(resource, "d", "s");
-        for (Table child : descendantsAndSelf(plan.schema(), root.name())) {
+        for (Table child : plan.schema().tableChain(root.name())) {
             if (child == root || existingColumns(dataset, child.name()).isEmpty()) {
                 continue;
             }

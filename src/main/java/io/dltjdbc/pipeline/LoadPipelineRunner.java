@@ -222,15 +222,10 @@ final class LoadPipelineRunner {
     /** The root table and all its descendants that have columns, parents first. */
     private static List<Table> tree(Schema schema, String root) {
         List<Table> out = new ArrayList<>();
-        Table table = schema.table(root);
-        if (table == null) {
-            return out;
-        }
-        if (!table.columns().isEmpty()) {
-            out.add(table);
-        }
-        for (Table child : schema.children(root)) {
-            out.addAll(tree(schema, child.name()));
+        for (Table table : schema.tableChain(root)) {
+            if (!table.columns().isEmpty()) {
+                out.add(table);
+            }
         }
         return out;
     }
