@@ -4,8 +4,8 @@
 #   benchmarks/run.sh NormalizerBenchmark [records]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -o -Dstyle.color=never compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath 2>/dev/null \
-  || mvn -q -B -Dstyle.color=never compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+mvn -q -B -o -Dstyle.color=never compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null 2>&1 \
+  || mvn -q -B -Dstyle.color=never compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 cp="target/classes:$(cat target/bench.classpath)"
 mkdir -p target/bench-classes
 javac -nowarn -d target/bench-classes -cp "$cp" $(find benchmarks/src -name "*.java")
