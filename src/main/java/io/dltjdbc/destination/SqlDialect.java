@@ -17,6 +17,34 @@ public interface SqlDialect {
         return dataset == null ? quoteIdentifier(table) : qualifiedSchema(dataset) + "." + quoteIdentifier(table);
     }
 
+    /** The table's columns, quoted, in order: {@code "a", "b"}. */
+    default String columnList(io.dltjdbc.schema.Table table) {
+        java.util.StringJoiner list = new java.util.StringJoiner(", ");
+        for (io.dltjdbc.schema.Column column : table.columns()) {
+            list.add(quoteIdentifier(column.name()));
+        }
+        return list.toString();
+    }
+
+    /**
+     * A merge's match between an existing row (alias {@code existing}) and a staged one ({@code incoming}):
+     * all primary key columns equal, or all merge key columns equal.
+     */
+    default String keyMatch(java.util.List<String> primaryKey, java.util.List<String> mergeKey, String existing, String incoming) {
+        java.util.List<String> alternatives = new java.util.ArrayList<>();
+        for (java.util.List<String> keys : java.util.List.of(primaryKey, mergeKey)) {
+            if (keys.isEmpty()) {
+                continue;
+            }
+            java.util.StringJoiner all = new java.util.StringJoiner(" AND ", "(", ")");
+            for (String key : keys) {
+                all.add(existing + "." + quoteIdentifier(key) + " = " + incoming + "." + quoteIdentifier(key));
+            }
+            alternatives.add(all.toString());
+        }
+        return String.join(" OR ", alternatives);
+    }
+
     /** A string literal for the few places SQL takes no parameter (paths in DuckDB's readers, SET). */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -264,7 +263,7 @@ public abstract class SqlLoader implements Loader {
         Table root = plan.schema().table(resource.rootTable());
         String target = dialect.qualified(dataset, root.name());
         String staged = dialect.qualified(staging, root.name());
-        String keyMatch = keyMatch(resource, "d", "s");
+        String keyMatch = dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "s");
         for (Table child : plan.schema().tableChain(root.name())) {
             if (child == root || existingColumns(dataset, child.name()).isEmpty()) {
                 continue;
@@ -275,10 +274,10 @@ public abstract class SqlLoader implements Loader {
         if (aliasesDeleteTarget()) {
             execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
         } else {
-            execute("DELETE FROM " + target + " WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch(resource, target, "s")
+            execute("DELETE FROM " + target + " WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), target, "s")
                     + ")");
         }
-        String columns = columnList(root);
+        String columns = dialect.columnList(root);
         if (resource.primaryKey().isEmpty()) {
             execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM " + staged);
         } else {
@@ -295,7 +294,7 @@ public abstract class SqlLoader implements Loader {
             if (child.isRoot() || child.columns().isEmpty() || table.stagedFile() == null) {
                 continue;
             }
-            String childColumns = columnList(child);
+            String childColumns = dialect.columnList(child);
             execute("INSERT INTO " + dialect.qualified(dataset, child.name()) + " (" + childColumns + ") SELECT " + childColumns
                     + " FROM " + dialect.qualified(staging, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT "
                     + q("_dlt_id") + " FROM " + target + " WHERE " + q("_dlt_load_id") + " = " + dialect.stringLiteral(plan.loadId()) + ")");
@@ -308,29 +307,6 @@ public abstract class SqlLoader implements Loader {
      */
     protected boolean aliasesDeleteTarget() {
         return true;
-    }
-
-    private String keyMatch(ResourceLoad resource, String existing, String incoming) {
-        List<String> alternatives = new ArrayList<>();
-        for (List<String> keys : List.of(resource.primaryKey(), resource.mergeKey())) {
-            if (keys.isEmpty()) {
-                continue;
-            }
-            StringJoiner all = new StringJoiner(" AND ", "(", ")");
-            for (String key : keys) {
-                all.add(existing + "." + q(key) + " = " + incoming + "." + q(key));
-            }
-            alternatives.add(all.toString());
-        }
-        return String.join(" OR ", alternatives);
-    }
-
-    private String columnList(Table table) {
-        StringJoiner list = new StringJoiner(", ");
-        for (Column column : table.columns()) {
-            list.add(q(column.name()));
-        }
-        return list.toString();
     }
 
     protected String q(String identifier) {

@@ -198,7 +198,7 @@ final class BigQueryLoader implements Loader {
         Table root = plan.schema().table(resource.rootTable());
         String target = q(dataset, root.name());
         String staged = q(staging, root.name());
-        String keyMatch = keyMatch(resource, "d", "s");
+        String keyMatch = BigQueryDialect.INSTANCE.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "s");
         StringBuilder script = new StringBuilder("BEGIN TRANSACTION;\n");
         for (Table child : plan.schema().tableChain(root.name())) {
             if (child == root || !exists(dataset, child.name())) {
@@ -210,7 +210,7 @@ final class BigQueryLoader implements Loader {
         }
         script.append("DELETE FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ").append(staged).append(" AS s WHERE ")
                 .append(keyMatch).append(");\n");
-        String columns = columnList(root);
+        String columns = BigQueryDialect.INSTANCE.columnList(root);
         if (resource.primaryKey().isEmpty()) {
             script.append("INSERT INTO ").append(target).append(" (").append(columns).append(") SELECT ").append(columns)
                     .append(" FROM ").append(staged).append(";\n");
@@ -229,7 +229,7 @@ final class BigQueryLoader implements Loader {
             if (child.isRoot() || child.columns().isEmpty() || table.stagedFile() == null) {
                 continue;
             }
-            String childColumns = columnList(child);
+            String childColumns = BigQueryDialect.INSTANCE.columnList(child);
             script.append("INSERT INTO ").append(q(dataset, child.name())).append(" (").append(childColumns).append(") SELECT ")
                     .append(childColumns).append(" FROM ").append(q(staging, child.name())).append(" WHERE ").append(q("_dlt_root_id"))
                     .append(" IN (SELECT ").append(q("_dlt_id")).append(" FROM ").append(target).append(" WHERE ")
@@ -237,29 +237,6 @@ final class BigQueryLoader implements Loader {
         }
         script.append("COMMIT TRANSACTION;");
         query(script.toString());
-    }
-
-    private String keyMatch(ResourceLoad resource, String existing, String incoming) {
-        List<String> alternatives = new ArrayList<>();
-        for (List<String> keys : List.of(resource.primaryKey(), resource.mergeKey())) {
-            if (keys.isEmpty()) {
-                continue;
-            }
-            StringJoiner all = new StringJoiner(" AND ", "(", ")");
-            for (String key : keys) {
-                all.add(existing + "." + q(key) + " = " + incoming + "." + q(key));
-            }
-            alternatives.add(all.toString());
-        }
-        return String.join(" OR ", alternatives);
-    }
-
-    private static String columnList(Table table) {
-        StringJoiner list = new StringJoiner(", ");
-        for (Column column : table.columns()) {
-            list.add(q(column.name()));
-        }
-        return list.toString();
     }
 
     private static String q(String identifier) {
