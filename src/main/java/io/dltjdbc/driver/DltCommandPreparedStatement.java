@@ -145,10 +145,7 @@ final class DltCommandPreparedStatement extends BindingPreparedStatement {
 
         @Override
         public <T> T unwrap(Class<T> iface) throws SQLException {
-            if (iface.isInstance(this)) {
-                return iface.cast(this);
-            }
-            throw DltSqlState.DATA_EXCEPTION.exception("not a wrapper for " + iface.getName());
+            return Unwrapping.self(this, iface);
         }
 
         @Override

@@ -436,10 +436,7 @@ public final class InMemoryResultSet extends UnsupportedResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.DATA_EXCEPTION.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override

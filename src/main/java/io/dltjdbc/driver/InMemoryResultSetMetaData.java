@@ -146,10 +146,7 @@ final class InMemoryResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.DATA_EXCEPTION.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dltjdbc.destination.bigquery;
 
+import io.dltjdbc.driver.Unwrapping;
 import com.google.api.gax.paging.Page;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
@@ -9,7 +10,6 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDefinition;
-import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.InMemoryResultSet;
 import io.dltjdbc.driver.InMemoryResultSet.Column;
 import io.dltjdbc.driver.forwarding.ForwardingDatabaseMetaData;
@@ -822,10 +822,7 @@ final class BigQueryDatabaseMetaData extends ForwardingDatabaseMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.INVALID_PARAMETER_VALUE.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override

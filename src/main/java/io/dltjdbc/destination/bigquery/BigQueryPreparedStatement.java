@@ -1,5 +1,6 @@
 package io.dltjdbc.destination.bigquery;
 
+import io.dltjdbc.driver.Unwrapping;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.dltjdbc.driver.DltSqlState;
@@ -302,10 +303,7 @@ final class BigQueryPreparedStatement extends ForwardingPreparedStatement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.INVALID_PARAMETER_VALUE.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override

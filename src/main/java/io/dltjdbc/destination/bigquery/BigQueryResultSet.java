@@ -1,5 +1,6 @@
 package io.dltjdbc.destination.bigquery;
 
+import io.dltjdbc.driver.Unwrapping;
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValue;
@@ -556,10 +557,7 @@ final class BigQueryResultSet extends ForwardingResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.INVALID_PARAMETER_VALUE.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override

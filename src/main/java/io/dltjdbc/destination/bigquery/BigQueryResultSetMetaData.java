@@ -1,5 +1,6 @@
 package io.dltjdbc.destination.bigquery;
 
+import io.dltjdbc.driver.Unwrapping;
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldList;
 import io.dltjdbc.driver.DltSqlState;
@@ -134,10 +135,7 @@ final class BigQueryResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw DltSqlState.INVALID_PARAMETER_VALUE.exception("not a wrapper for " + iface.getName());
+        return Unwrapping.self(this, iface);
     }
 
     @Override
