@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * What a load would do, for {@code EXPLAIN LOAD PIPELINE} / {@code dry_run = true}: one row per table
  * (with the rows it would write) and one per column, each with its action: {@code create table},
- * {@code add column}, {@code variant column} or {@code unchanged}. Comparing the schema before and
+ * {@code add column}, {@code variant column} or {@code unchanged}; under {@code on_error = 'skip_row'} one
+ * {@code reject rows} row per table that has rows it would reject. Comparing the schema before and
  * after normalization gives it; nothing was written anywhere.
  */
 final class DryRunPlan {
@@ -20,7 +21,7 @@ final class DryRunPlan {
     private DryRunPlan() {
     }
 
-    static InMemoryResultSet of(String dataset, Schema before, List<Table> tables, StagedRows staged) {
+    static InMemoryResultSet of(String dataset, Schema before, List<Table> tables, StagedRows staged, RejectedRows rejected) {
         List<Object[]> rows = new ArrayList<>();
         for (Table table : tables) {
             Table old = before.table(table.name());
@@ -32,6 +33,12 @@ final class DryRunPlan {
                 String action = existing != null && existing.isComplete() ? "unchanged"
                         : column.variantOf() != null ? "variant column" : "add column";
                 rows.add(new Object[] {action, dataset, table.name(), column.name(), column.type().dltName(), column.nullable(), null});
+            }
+        }
+        if (rejected != null) {
+            // on_error = 'skip_row': what would go to _dlt_rejected_rows instead, per table
+            for (String table : rejected.tables()) {
+                rows.add(new Object[] {"reject rows", dataset, table, null, null, null, rejected.count(table)});
             }
         }
         return new InMemoryResultSet(COLUMNS, rows);

@@ -43,6 +43,18 @@ final class IncrementalCursor {
 
     /** True when the item is new; remembers the largest cursor seen. */
     boolean accept(Object item, String position) throws SQLException {
+        Check check = check(item, position);
+        if (check.isNew()) {
+            check.advance();
+        }
+        return check.isNew();
+    }
+
+    /**
+     * Whether the item is new, without remembering its cursor yet: under {@code on_error = 'skip_row'} only an
+     * item that loaded may move the cursor, or a rejected row would be skipped by the next load too.
+     */
+    Check check(Object item, String position) throws SQLException {
         if (!(item instanceof Map<?, ?> map) || !map.containsKey(cursor)) {
             throw DltSqlState.DATA_EXCEPTION.exception("the incremental cursor column '" + cursor + "' is missing in " + position);
         }
@@ -52,15 +64,33 @@ final class IncrementalCursor {
         }
         if (lastValue != null) {
             if (compare(value, lastValue) <= 0) {
-                return false;
+                return new Check(value, false);
             }
         } else if (initialValue != null && compare(value, initialValue) < 0) {
-            return false;
+            return new Check(value, false);
         }
-        if (maximum == null || compare(value, maximum) > 0) {
-            maximum = value;
+        return new Check(value, true);
+    }
+
+    /** One item's verdict; {@link #advance()} makes its cursor value count towards the new maximum. */
+    final class Check {
+        private final Object value;
+        private final boolean isNew;
+
+        private Check(Object value, boolean isNew) {
+            this.value = value;
+            this.isNew = isNew;
         }
-        return true;
+
+        boolean isNew() {
+            return isNew;
+        }
+
+        void advance() {
+            if (maximum == null || compare(value, maximum) > 0) {
+                maximum = value;
+            }
+        }
     }
 
     /** Writes the new maximum into the state. */

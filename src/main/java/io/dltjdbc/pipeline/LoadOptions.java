@@ -26,7 +26,9 @@ record LoadOptions(
         boolean fullRefresh,
         MergeStrategy mergeStrategy,
         boolean dryRun,
-        String format) {
+        String format,
+        boolean skipRows,
+        Long maxErrors) {
 
     static LoadOptions from(Map<String, Object> options) throws SQLException {
         try {
@@ -45,10 +47,22 @@ record LoadOptions(
                     Boolean.TRUE.equals(options.get("full_refresh")),
                     options.get("merge_strategy") == null ? MergeStrategy.DELETE_INSERT : MergeStrategy.fromName(text(options, "merge_strategy")),
                     Boolean.TRUE.equals(options.get("dry_run")),
-                    text(options, "format"));
+                    text(options, "format"),
+                    "skip_row".equals(options.get("on_error")),
+                    maxErrors(options));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw DltSqlState.INVALID_PARAMETER_VALUE.exception("invalid LOAD PIPELINE option: " + e.getMessage(), e);
         }
+    }
+
+    /** max_errors, which only means something when rows may be skipped: alone it is a mistake worth telling. */
+    private static Long maxErrors(Map<String, Object> options) throws SQLException {
+        Object value = options.get("max_errors");
+        if (value != null && !"skip_row".equals(options.get("on_error"))) {
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("max_errors applies to on_error = 'skip_row' only; "
+                    + "add on_error = 'skip_row' to skip up to " + value + " bad rows, or remove max_errors");
+        }
+        return value == null ? null : ((Number) value).longValue();
     }
 
     /** Normalizer options for one resource whose own defaults (chess: replace/append, hints) the statement may override. */

@@ -13,6 +13,8 @@ import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.DltStatement;
 import io.dltjdbc.driver.InMemoryResultSet;
 import io.dltjdbc.driver.InMemoryResultSet.Column;
+import io.dltjdbc.pipeline.source.ItemOrigin;
+import io.dltjdbc.pipeline.source.MalformedItemException;
 import io.dltjdbc.pipeline.source.RowReader;
 import io.dltjdbc.schema.MissingPrimaryKeyException;
 import io.dltjdbc.schema.NamingConvention;
@@ -30,10 +32,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one {@code LOAD PIPELINE}: extract every source item by item, normalize into a load package
@@ -44,7 +48,7 @@ import java.util.Optional;
 final class LoadPipelineRunner {
     static final List<Column> SUMMARY_COLUMNS = List.of(Column.text("load_id"), Column.text("pipeline_name"),
             Column.text("dataset_name"), Column.text("table_name"), Column.bigint("rows"), Column.text("write_disposition"),
-            Column.text("status"));
+            Column.text("status"), Column.bigint("rejected"));
 
     private final DltConnection connection;
     private final Destination destination;
@@ -116,14 +120,16 @@ final class LoadPipelineRunner {
         List<Object[]> summary = new ArrayList<>();
         long totalRows = 0;
         try (StagedRows staged = StagedRows.createTemporary(schema, loadId)) {
+            RejectedRows rejected = options.skipRows() ? new RejectedRows(loadId, staged, options.maxErrors()) : null;
             Map<String, NormalizerOptions> rootOptions = new LinkedHashMap<>();
+            Set<String> reported = new HashSet<>();
             for (Extract extract : extracts) {
                 NormalizerOptions normalizerOptions = options.normalizerOptions(extract.writeDisposition(), extract.columnHints());
                 Normalizer normalizer = new Normalizer(schema, extract.table(), normalizerOptions, naming, loadId);
                 IncrementalCursor cursor = options.incremental() == null ? null
                         : new IncrementalCursor(options.incremental(), options.initialValue(),
                                 state.resourceState(extract.stateSource(), normalizer.rootTable()));
-                normalizeAll(extract, normalizer, cursor, staged, running);
+                normalizeAll(extract, normalizer, cursor, staged, running, rejected);
                 if (cursor != null) {
                     cursor.remember();
                 }
@@ -140,14 +146,29 @@ final class LoadPipelineRunner {
                     long rows = staged.rows(table.name());
                     tables.add(new TableLoad(table, staged.file(table.name()), rows));
                     totalRows += rows;
-                    if (rows == 0 && !table.isRoot()) {
+                    long rejectedRows = rejected == null ? 0 : rejected.count(table.name());
+                    if (rows == 0 && rejectedRows == 0 && !table.isRoot()) {
                         continue;
                     }
+                    reported.add(table.name());
                     summary.add(new Object[] {loadId, pipelineName, dataset, table.name(), rows,
-                            rootOption.writeDisposition().dltName(), "loaded"});
+                            rootOption.writeDisposition().dltName(), "loaded", rejectedRows});
                 }
+
                 resources.add(new ResourceLoad(root.getKey(), rootOption.writeDisposition(), normalized(rootOption.primaryKey()),
                         normalized(rootOption.mergeKey()), tables));
+            }
+            if (rejected != null) {
+                // tables whose every row was rejected have no columns, so no place among the loaded ones
+                for (String table : rejected.tables()) {
+                    if (!reported.contains(table)) {
+                        summary.add(new Object[] {loadId, pipelineName, dataset, table, 0L, null, "rejected", rejected.count(table)});
+                    }
+                }
+                ResourceLoad rejectedRows = rejected.resource();
+                if (rejectedRows != null) {
+                    resources.add(rejectedRows);
+                }
             }
             boolean storeState = storedState.isEmpty() || state.changed();
             long stateVersion = storeState ? state.nextVersion() : state.version();
@@ -160,7 +181,7 @@ final class LoadPipelineRunner {
                         touched.add(table.table());
                     }
                 }
-                return new Outcome(DryRunPlan.of(dataset, before, touched, staged), 0, warnings);
+                return new Outcome(DryRunPlan.of(dataset, before, touched, staged, rejected), 0, warnings);
             }
             running.check();
             running.stage(LoadProgress.Stage.LOAD, String.join(", ", rootOptions.keySet()));
@@ -183,32 +204,87 @@ final class LoadPipelineRunner {
         return new Outcome(result, totalRows, warnings);
     }
 
+    /**
+     * Normalizes every item of one extract into the load package. Under {@code on_error = 'skip_row'}
+     * ({@code rejected} not null) each item is normalized all or nothing and one that fails is recorded as
+     * rejected instead of failing the load; otherwise the first bad item fails it.
+     */
     private void normalizeAll(Extract extract, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged,
-            RunningLoad running) throws SQLException {
+            RunningLoad running, RejectedRows rejected) throws SQLException {
         running.extracting(normalizer.rootTable());
         try (RowReader reader = new PrefetchingRowReader(extract.rows(), extract.table(), running)) {
-            Object item;
-            while ((item = reader.next()) != null) {
-                running.check();
-                running.item(reader.bytesRead());
-                if (cursor != null && !cursor.accept(item, reader.position())) {
+            while (true) {
+                Object item;
+                try {
+                    item = reader.next();
+                } catch (MalformedItemException e) {
+                    if (rejected == null) {
+                        throw e;
+                    }
+                    rejected.reject(normalizer.rootTable(), e.origin(), e.getMessage(), e.rawText());
                     continue;
                 }
-                try {
-                    normalizer.normalize(item, staged);
-                } catch (MissingPrimaryKeyException e) {
-                    throw DltSqlState.NOT_NULL_VIOLATION.exception(e.getMessage() + " (" + reader.position() + ")", e);
-                } catch (SchemaContractException e) {
-                    throw DltSqlState.SCHEMA_CONTRACT_VIOLATION.exception(e.getMessage() + " (" + reader.position() + ")", e);
-                } catch (SQLException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw DltSqlState.IO_ERROR.exception("cannot stage rows: " + e.getMessage(), e);
-                } catch (Exception e) {
-                    throw DltSqlState.DATA_EXCEPTION.exception("cannot normalize " + reader.position() + ": " + e.getMessage(), e);
+                if (item == null) {
+                    return;
+                }
+                running.check();
+                running.item(reader.bytesRead());
+                if (rejected == null) {
+                    if (cursor == null || cursor.accept(item, reader.position())) {
+                        normalizeOne(item, normalizer, staged, reader.position());
+                    }
+                } else {
+                    normalizeOrReject(item, normalizer, cursor, staged, reader.origin(), rejected);
                 }
             }
         }
+    }
+
+    private static void normalizeOne(Object item, Normalizer normalizer, StagedRows staged, String position) throws SQLException {
+        try {
+            normalizer.normalize(item, staged);
+        } catch (IOException e) {
+            throw DltSqlState.IO_ERROR.exception("cannot stage rows: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw itemError(e, position);
+        }
+    }
+
+    private static void normalizeOrReject(Object item, Normalizer normalizer, IncrementalCursor cursor, StagedRows staged,
+            ItemOrigin origin, RejectedRows rejected) throws SQLException {
+        try {
+            IncrementalCursor.Check check = cursor == null ? null : cursor.check(item, origin.toString());
+            if (check != null && !check.isNew()) {
+                return;
+            }
+            Normalizer.Discard discard = normalizer.normalizeAtomically(item, staged);
+            if (check != null) {
+                check.advance(); // a rejected item must not move the cursor past itself
+            }
+            if (discard != null) {
+                rejected.discarded(discard.table(), origin, discard.reason(), Normalizer.asJson(item));
+            }
+        } catch (IOException e) {
+            throw DltSqlState.IO_ERROR.exception("cannot stage rows: " + e.getMessage(), e);
+        } catch (Exception e) {
+            String table = e instanceof SchemaContractException contract && contract.table() != null
+                    ? contract.table() : normalizer.rootTable();
+            rejected.reject(table, origin, itemError(e, origin.toString()).getMessage(), Normalizer.asJson(item));
+        }
+    }
+
+    /** The SQLException an item that cannot be normalized fails the load with. */
+    private static SQLException itemError(Exception e, String position) {
+        if (e instanceof MissingPrimaryKeyException) {
+            return DltSqlState.NOT_NULL_VIOLATION.exception(e.getMessage() + " (" + position + ")", e);
+        }
+        if (e instanceof SchemaContractException) {
+            return DltSqlState.SCHEMA_CONTRACT_VIOLATION.exception(e.getMessage() + " (" + position + ")", e);
+        }
+        if (e instanceof SQLException sql) {
+            return sql;
+        }
+        return DltSqlState.DATA_EXCEPTION.exception("cannot normalize " + position + ": " + e.getMessage(), e);
     }
 
     private List<String> normalized(List<String> keys) {

@@ -127,6 +127,32 @@ final class PipelineCatalog {
                 Column.timestamp("inserted_at"), Column.text("schema_version_hash"), Column.text("dataset_name")), rows);
     }
 
+    /** {@code SHOW REJECTED [FOR 'load_id']}: the rows {@code on_error = 'skip_row'} set aside, from every dataset. */
+    InMemoryResultSet showRejected(String loadId) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (String dataset : system.datasetsWithPipelines()) {
+            if (!system.tableExists(dataset, RejectedRows.TABLE)) {
+                continue;
+            }
+            String where = loadId == null ? "" : " WHERE " + dialect.quoteIdentifier("load_id") + " = ?";
+            try (PreparedStatement query = sql.prepareStatement("SELECT load_id, table_name, source, line_number, error, raw_row FROM "
+                    + dialect.qualified(dataset, RejectedRows.TABLE) + where + " ORDER BY load_id, source, line_number")) {
+                if (loadId != null) {
+                    query.setString(1, loadId);
+                }
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        long line = result.getLong(4);
+                        rows.add(new Object[] {result.getString(1), dataset, result.getString(2), result.getString(3),
+                                result.wasNull() ? null : line, result.getString(5), result.getString(6)});
+                    }
+                }
+            }
+        }
+        return new InMemoryResultSet(List.of(Column.text("load_id"), Column.text("dataset_name"), Column.text("table_name"),
+                Column.text("source"), Column.bigint("line_number"), Column.text("error"), Column.text("raw_row")), rows);
+    }
+
     InMemoryResultSet showPipeline(String pipeline) throws SQLException {
         Found found = single(pipeline);
         List<Object[]> rows = new ArrayList<>();
@@ -212,6 +238,7 @@ final class PipelineCatalog {
                             }
                         }
                     }
+                    deleted += deleteRejected(place.dataset(), schemaName);
                     deleted += delete(place.dataset(), SystemTables.VERSION, "schema_name", schemaName);
                     deleted += delete(place.dataset(), SystemTables.LOADS, "schema_name", schemaName);
                 }
@@ -224,6 +251,19 @@ final class PipelineCatalog {
             sql.setAutoCommit(autoCommit);
         }
         return deleted;
+    }
+
+    /** The pipeline's rejected rows; the table itself is shared by every pipeline of the dataset and stays. */
+    private long deleteRejected(String dataset, String schemaName) throws SQLException {
+        if (!system.tableExists(dataset, RejectedRows.TABLE) || !system.tableExists(dataset, SystemTables.LOADS)) {
+            return 0;
+        }
+        try (PreparedStatement delete = sql.prepareStatement("DELETE FROM " + dialect.qualified(dataset, RejectedRows.TABLE)
+                + " WHERE " + dialect.quoteIdentifier("load_id") + " IN (SELECT " + dialect.quoteIdentifier("load_id") + " FROM "
+                + dialect.qualified(dataset, SystemTables.LOADS) + " WHERE " + dialect.quoteIdentifier("schema_name") + " = ?)")) {
+            delete.setString(1, schemaName);
+            return delete.executeUpdate();
+        }
     }
 
     private long delete(String dataset, String table, String column, String value) throws SQLException {

@@ -52,6 +52,9 @@ public final class PipelineCommands implements CommandRunner {
         if (command instanceof DltCommand.ShowPipeline pipeline) {
             return new CommandResult(catalog.showPipeline(pipeline.pipeline()), 0, List.of());
         }
+        if (command instanceof DltCommand.ShowRejected rejected) {
+            return new CommandResult(catalog.showRejected(rejected.loadId()), 0, List.of());
+        }
         if (command instanceof DltCommand.DropPipeline drop) {
             return new CommandResult(null, catalog.dropPipeline(drop.pipeline(), drop.withTables()), List.of());
         }

@@ -1,5 +1,7 @@
 package io.dltjdbc.pipeline;
 
+import io.dltjdbc.pipeline.source.ItemOrigin;
+import io.dltjdbc.pipeline.source.MalformedItemException;
 import io.dltjdbc.pipeline.source.RowReader;
 import io.dltjdbc.pipeline.source.RowReaderSupplier;
 import java.sql.SQLException;
@@ -12,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Opens and reads (parses) items on a second thread while the caller normalizes the previous ones, so a
  * load uses both cores of a small machine. Items arrive in order, in batches, each with its position for
- * error messages; a reader error surfaces at the item where it happened, after every item before it.
+ * error messages; a reader error surfaces at the item where it happened, after every item before it. An
+ * unreadable item the reader could step over ({@link MalformedItemException}) travels in the queue like an
+ * item and is thrown at its place; reading goes on behind it.
  * The queue holds a few batches only, so memory stays bounded whatever the input size. The caller waits
  * in short polls and gives up as soon as the load is cancelled, even while the source is still opening
  * (a slow query, a slow server); the reading thread then stops and closes the source by itself.
@@ -22,7 +26,7 @@ final class PrefetchingRowReader implements RowReader {
     private static final int QUEUED_BATCHES = 4;
     private static final long POLL_MILLIS = 50;
 
-    private record Batch(List<Object> items, List<String> positions, long bytesRead, SQLException failure,
+    private record Batch(List<Object> items, List<ItemOrigin> origins, long bytesRead, SQLException failure,
             RuntimeException crash) {
     }
 
@@ -33,7 +37,7 @@ final class PrefetchingRowReader implements RowReader {
     private volatile boolean stopped;
     private Batch current;
     private int index;
-    private String position = "";
+    private ItemOrigin origin = new ItemOrigin("", null, 0, 0, null);
     private long bytesRead;
     private boolean finished;
 
@@ -49,13 +53,21 @@ final class PrefetchingRowReader implements RowReader {
         try (RowReader reader = source.open()) {
             while (!stopped) {
                 List<Object> items = new ArrayList<>(BATCH);
-                List<String> positions = new ArrayList<>(BATCH);
+                List<ItemOrigin> origins = new ArrayList<>(BATCH);
                 Object item = null;
-                while (items.size() < BATCH && !stopped && (item = reader.next()) != null) {
+                while (items.size() < BATCH && !stopped) {
+                    try {
+                        item = reader.next();
+                    } catch (MalformedItemException e) {
+                        item = e;
+                    }
+                    if (item == null) {
+                        break;
+                    }
                     items.add(item);
-                    positions.add(reader.position());
+                    origins.add(item instanceof MalformedItemException e ? e.origin() : reader.origin());
                 }
-                put(new Batch(items, positions, reader.bytesRead(), null, null));
+                put(new Batch(items, origins, reader.bytesRead(), null, null));
                 if (item == null) {
                     put(new Batch(List.of(), List.of(), reader.bytesRead(), null, null)); // end of input
                     return;
@@ -82,8 +94,12 @@ final class PrefetchingRowReader implements RowReader {
     public Object next() throws SQLException {
         while (!finished) {
             if (current != null && index < current.items().size()) {
-                position = current.positions().get(index);
-                return current.items().get(index++);
+                origin = current.origins().get(index);
+                Object item = current.items().get(index++);
+                if (item instanceof MalformedItemException malformed) {
+                    throw malformed;
+                }
+                return item;
             }
             if (current != null && current.items().isEmpty()) {
                 finished = true;
@@ -115,8 +131,8 @@ final class PrefetchingRowReader implements RowReader {
     }
 
     @Override
-    public String position() {
-        return position;
+    public ItemOrigin origin() {
+        return origin;
     }
 
     /** Bytes the source had consumed when the current batch was read. */

@@ -2,6 +2,7 @@ package io.dltjdbc.pipeline;
 
 import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.Redaction;
+import io.dltjdbc.pipeline.source.ItemOrigin;
 import io.dltjdbc.pipeline.source.RowReader;
 import java.sql.Array;
 import java.sql.Blob;
@@ -131,8 +132,8 @@ final class QueryRowReader implements RowReader {
     }
 
     @Override
-    public String position() {
-        return where + " row " + rowNumber;
+    public ItemOrigin origin() {
+        return ItemOrigin.ofItem(where, "row", rowNumber);
     }
 
     @Override

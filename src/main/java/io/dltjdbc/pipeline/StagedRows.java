@@ -47,12 +47,17 @@ final class StagedRows implements RowSink, AutoCloseable {
 
     @Override
     public void accept(String tableName, Map<String, Object> row) throws IOException {
-        Writer writer = writers.get(tableName);
+        accept(schema.table(tableName), row);
+    }
+
+    /** Stages a row of a table that may not be part of the schema (the rejected-rows table). */
+    void accept(Table table, Map<String, Object> row) throws IOException {
+        Writer writer = writers.get(table.name());
         if (writer == null) {
             writer = new Writer(directory.resolve(String.format("%04d.jsonl", writers.size())));
-            writers.put(tableName, writer);
+            writers.put(table.name(), writer);
         }
-        writer.write(schema.table(tableName), row);
+        writer.write(table, row);
     }
 
     /** The file holding the table's rows, or null when it received none. */

@@ -45,6 +45,12 @@ public final class Normalizer {
 
     private final List<FlatRow> flatRows = new ArrayList<>();
     private int depth;
+    /** set while {@link #normalizeAtomically} runs: the item's rows and how to take its changes back */
+    private ItemJournal journal;
+
+    /** Rows of an item a schema contract dropped ({@code discard_row}, or a new table under a discard contract). */
+    public record Discard(String table, String reason) {
+    }
 
     public Normalizer(Schema schema, String rootTableName, NormalizerOptions options, NamingConvention naming,
                       String loadId) {
@@ -60,6 +66,11 @@ public final class Normalizer {
         for (String key : this.options.primaryKey()) {
             primaryKey.add(naming.normalizePath(key));
         }
+    }
+
+    /** An item as compact JSON, as a rejected row records it. */
+    public static String asJson(Object item) {
+        return Values.toJson(item, false);
     }
 
     public String rootTable() {
@@ -92,12 +103,48 @@ public final class Normalizer {
     }
 
     /** Normalizes one source item; rows go to {@code sink}, parent rows before their children. */
-    @SuppressWarnings("unchecked")
     public void normalize(Object item, RowSink sink) throws SchemaContractException, Exception {
+        prepareOnce();
+        process(item, sink);
+    }
+
+    /**
+     * Normalizes one item all or nothing ({@code on_error = 'skip_row'}): its rows reach {@code sink} only once
+     * the whole item normalized, and when it fails every table, column and version bump it made is taken back
+     * before the exception propagates, so a rejected item leaves no trace in the schema.
+     *
+     * @return why a schema contract dropped rows of the item, or null when none were dropped
+     */
+    public Discard normalizeAtomically(Object item, RowSink sink) throws Exception {
+        prepareOnce();
+        ItemJournal itemJournal = new ItemJournal(changes.size(), changed, schema.version());
+        journal = itemJournal;
+        try {
+            process(item, itemJournal);
+        } catch (Exception e) {
+            itemJournal.undo();
+            changes.subList(itemJournal.changeCount, changes.size()).clear();
+            changed = itemJournal.changed;
+            schema.restoreVersion(itemJournal.schemaVersion);
+            throw e;
+        } finally {
+            journal = null;
+        }
+        for (String table : itemJournal.flushTo(sink)) {
+            rowCounts.computeIfAbsent(table, k -> new long[1])[0]++;
+        }
+        return itemJournal.discard;
+    }
+
+    private void prepareOnce() {
         if (!rootPrepared) {
             prepareRootTable();
             rootPrepared = true;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void process(Object item, RowSink sink) throws Exception {
         Map<String, Object> row = item instanceof Map<?, ?> map
             ? (Map<String, Object>) map : Collections.singletonMap(C_VALUE, item);
         processRow(root, row, null, null, -1, options.maxTableNesting(), true, sink);
@@ -159,6 +206,7 @@ public final class Normalizer {
     private void processRow(TableState state, Map<String, Object> item, String rootId, String parentId, int position,
                             int level, boolean isRoot, RowSink sink) throws Exception {
         if (state.discarded) {
+            discarded(state);
             return;
         }
         FlatRow flat = flatRow(depth++);
@@ -199,7 +247,9 @@ public final class Normalizer {
                     // a list in a list: an intermediate row {"list": inner}, one level deeper
                     processRow(child, Collections.singletonMap(C_LIST, inner), childRootId, rowId, idx,
                         childLevel - 1, false, sink);
-                } else if (!child.discarded) {
+                } else if (child.discarded) {
+                    discarded(child);
+                } else {
                     FlatRow wrapped = flatRow(depth);
                     wrapped.put(C_VALUE, element, child.rootNode.child(C_VALUE, naming, child.nodesByColumn));
                     finishRow(child, wrapped, childRootId, rowId, idx, false, null, sink);
@@ -301,7 +351,9 @@ public final class Normalizer {
                 row.put(table.columnAt(p).name(), v);
             }
         }
-        rowCounts.computeIfAbsent(state.name, k -> new long[1])[0]++;
+        if (journal == null) {
+            rowCounts.computeIfAbsent(state.name, k -> new long[1])[0]++; // atomically: counted when the item commits
+        }
         sink.accept(state.name, row);
         return rowId;
     }
@@ -359,6 +411,12 @@ public final class Normalizer {
                 if (node != null && column != null && column.isComplete()) {
                     node.column = column;
                     node.position = position;
+                    if (journal != null) {
+                        journal.onUndo(() -> {
+                            node.column = null;
+                            node.position = -1;
+                        });
+                    }
                 }
             }
             DltType from = Values.typeOf(v);
@@ -423,6 +481,10 @@ public final class Normalizer {
             if (filtered) {
                 SchemaContract mode = state.columnFilters.get(name);
                 if (mode == SchemaContract.DISCARD_ROW) {
+                    if (journal != null) {
+                        journal.discarded(state.name, "row discarded: column '" + name + "' is not in table '" + state.name
+                            + "' and schema_contract is discard_row");
+                    }
                     return null;
                 } else if (mode != null) {
                     continue; // discard_value
@@ -472,6 +534,9 @@ public final class Normalizer {
                     + "': schema_contract is freeze and tables are frozen", state.name, null, mode);
             }
             state.discarded = true;
+            state.discardReason = "row discarded: table '" + state.name + "' is new and schema_contract is "
+                + mode.name().toLowerCase(java.util.Locale.ROOT);
+            discarded(state);
             return false;
         }
         boolean columnsEvolve = newTable || state.isRoot() && rootIsNewInThisRun;
@@ -495,11 +560,21 @@ public final class Normalizer {
         return true;
     }
 
+    private void discarded(TableState state) {
+        if (journal != null) {
+            journal.discarded(state.name, state.discardReason);
+        }
+    }
+
     private Table applyChanges(TableState state, Table table, List<Column> pending) {
         if (table == null) {
             table = new Table(state.name, state.parent == null ? null : state.parent.name,
                 state.isRoot() ? options.writeDisposition().dltName() : null);
             schema.addTable(table);
+            if (journal != null) {
+                String added = table.name();
+                journal.onUndo(() -> schema.removeTable(added));
+            }
             recordChange(new SchemaChange(SchemaChange.Action.CREATE_TABLE, state.name, null));
         }
         if (pending != null) {
@@ -511,7 +586,11 @@ public final class Normalizer {
     }
 
     private void addColumn(Table table, Column column) {
+        Column previous = table.column(column.name());
         table.putColumn(column);
+        if (journal != null) {
+            journal.onUndo(() -> table.undoPut(column.name(), previous));
+        }
         if (column.isComplete()) {
             recordChange(new SchemaChange(column.variantOf() != null ? SchemaChange.Action.ADD_VARIANT_COLUMN
                 : SchemaChange.Action.ADD_COLUMN, table.name(), column));

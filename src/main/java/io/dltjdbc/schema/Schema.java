@@ -40,6 +40,11 @@ public final class Schema {
         version++;
     }
 
+    /** Takes a version bump back (a rejected item's change). */
+    void restoreVersion(int earlier) {
+        version = earlier;
+    }
+
     /** base64 of SHA3-256 over the schema content without its version, like dlt's version_hash. */
     public String versionHash() {
         return SchemaJson.contentHash(this);
@@ -101,6 +106,11 @@ public final class Schema {
         if (tables.putIfAbsent(table.name(), table) != null) {
             throw new IllegalStateException("table already exists: " + table.name());
         }
+    }
+
+    /** Takes back a table added by a rejected item. */
+    void removeTable(String tableName) {
+        tables.remove(tableName);
     }
 
     public String toJson() {

@@ -25,6 +25,15 @@ public final class Table {
         this.writeDisposition = writeDisposition;
     }
 
+    /** A table with a fixed set of columns that no normalizer evolves (the rejected-rows table). */
+    public static Table fixed(String name, String writeDisposition, List<Column> columns) {
+        Table table = new Table(name, null, writeDisposition);
+        for (Column column : columns) {
+            table.putColumn(column);
+        }
+        return table;
+    }
+
     public String name() {
         return name;
     }
@@ -103,6 +112,25 @@ public final class Table {
         } else {
             Column old = columns.set(position, column);
             completeCount += (column.isComplete() ? 1 : 0) - (old.isComplete() ? 1 : 0);
+        }
+    }
+
+    /**
+     * Takes back the last {@link #putColumn} of a rejected item: restores the column it replaced, or removes the
+     * column it appended. Undone newest first, so an appended column is always the last one.
+     */
+    void undoPut(String columnName, Column previous) {
+        if (previous != null) {
+            putColumn(previous);
+            return;
+        }
+        int position = positions.get(columnName);
+        if (position != columns.size() - 1) {
+            throw new IllegalStateException("column " + columnName + " of " + name + " is not the last one");
+        }
+        positions.remove(columnName);
+        if (columns.remove(position).isComplete()) {
+            completeCount--;
         }
     }
 

@@ -15,6 +15,8 @@ final class TableState {
     private final Map<String, TableState> children = new HashMap<>();
     /** set when a contract discarded the whole table: its rows and their descendants are dropped */
     boolean discarded;
+    /** why, for the rejected-rows record under on_error = 'skip_row' */
+    String discardReason;
     /** columns a contract filtered out: discard_row or discard_value */
     final Map<String, SchemaContract> columnFilters = new LinkedHashMap<>();
 

@@ -30,9 +30,9 @@ class RunAndSqlTest {
         String out = loaded.out();
         assertTrue(out.contains("[1/2] chess.sql:5  LOAD PIPELINE chess_pipeline FROM SOURCE chess("), out);
         assertTrue(out.contains(" load_id           | pipeline_name  | dataset_name             | table_name            | rows |"
-                + " write_disposition | status\n"), out);
+                + " write_disposition | status | rejected\n"), out);
         assertTrue(out.matches("(?s).*\\| chess_pipeline \\| chess_players_games_data \\| players_games         \\|   77 \\|"
-                + " append            \\| loaded\n.*"), out);
+                + " append            \\| loaded \\| +0\n.*"), out);
         assertTrue(out.contains("[2/2] chess.sql:10  SELECT white__username, count(*) AS games"), out);
         assertTrue(out.contains("(24 rows)"), out);
         assertTrue(out.endsWith("ran 2 statements from chess.sql\n"), out);

@@ -37,7 +37,8 @@ class StatementResultsLoadTest extends LoadTestSupport {
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 names.add(meta.getColumnLabel(i));
             }
-            assertEquals(List.of("load_id", "pipeline_name", "dataset_name", "table_name", "rows", "write_disposition", "status"), names);
+            assertEquals(List.of("load_id", "pipeline_name", "dataset_name", "table_name", "rows", "write_disposition", "status",
+                    "rejected"), names);
         }
     }
 

@@ -52,9 +52,10 @@ final class CsvReader implements RowReader {
             List<String> fields = readRecord();
             if (fields == null) return null;
             if (fields.size() != header.size()) {
-                throw DltSqlState.DATA_EXCEPTION.exception(Redaction.maskUrl("ragged CSV row in " + in.name + " row " + row
-                        + " (line " + rowLine + "): expected " + header.size() + " fields as in the header, found "
-                        + fields.size()));
+                // the record was read to its end, so the next one can still be read: one bad row
+                throw new MalformedItemException(DltSqlState.DATA_EXCEPTION.exception(Redaction.maskUrl("ragged CSV row in "
+                        + in.name + " row " + row + " (line " + rowLine + "): expected " + header.size()
+                        + " fields as in the header, found " + fields.size())), origin(), asCsv(fields));
             }
             Map<String, Object> item = new LinkedHashMap<>(header.size() * 2);
             for (int i = 0; i < fields.size(); i++) {
@@ -170,9 +171,25 @@ final class CsvReader implements RowReader {
         }
     }
 
+    /** A record written back as one CSV line (quoted where needed), for the rejected-rows table. */
+    private static String asCsv(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) sb.append(',');
+            String f = fields.get(i);
+            if (f == null) continue;
+            if (f.isEmpty() || f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
-    public String position() {
-        return in.name + " row " + row;
+    public ItemOrigin origin() {
+        return new ItemOrigin(in.name, "row", row, rowLine, null);
     }
 
     @Override

@@ -60,8 +60,8 @@ final class JsonDocumentReader implements RowReader {
     }
 
     @Override
-    public String position() {
-        return name + " item " + item;
+    public ItemOrigin origin() {
+        return ItemOrigin.ofItem(name, "item", item);
     }
 
     @Override

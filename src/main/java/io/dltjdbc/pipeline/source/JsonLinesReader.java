@@ -1,24 +1,34 @@
 package io.dltjdbc.pipeline.source;
 
-import io.dltjdbc.driver.Redaction;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.driver.Redaction;
 import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * JSON Lines: one JSON value per line; blank lines are skipped; positions are file lines.
- * One byte-level Jackson parser reads the whole stream (no per-line String copies): it decodes and
- * validates UTF-8 itself and knows the line of every value, so a second value on a line is an error.
+ * JSON Lines: one JSON value per line; blank lines are skipped; positions are file lines. Lines are split
+ * on the raw bytes into one reusable buffer and each is parsed by a byte-level Jackson parser (it decodes
+ * and validates UTF-8 itself; no per-line String copies). Parsing line by line, as dlt does, means a
+ * malformed line is one bad item: the reader reports it with its text and goes on with the next line,
+ * which is what {@code on_error = 'skip_row'} needs.
  */
 final class JsonLinesReader implements RowReader {
+    private static final int INITIAL_BUFFER = 1 << 16;
+
     private final OpenedInput in;
-    private JsonParser parser;
-    private long itemLine;
-    private long lastEndLine = -1;
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    /** first byte of the next line */
+    private int start;
+    /** end of the valid bytes in buf */
+    private int end;
+    /** bytes before this index in [start, end) are known to hold no line break */
+    private int scanned;
+    private boolean eof;
+    private long line;
 
     JsonLinesReader(OpenedInput in) {
         this.in = in;
@@ -27,40 +37,102 @@ final class JsonLinesReader implements RowReader {
     @Override
     public Object next() throws SQLException {
         try {
-            if (parser == null) {
-                parser = JsonValues.FACTORY.createParser(in.data);
+            while (true) {
+                int lineEnd = nextLineEnd();
+                if (lineEnd < 0) {
+                    return null;
+                }
+                int from = start;
+                start = Math.min(lineEnd + 1, end);
+                scanned = start;
+                line++;
+                if (!isBlank(from, lineEnd)) {
+                    return parse(from, lineEnd);
+                }
             }
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return null;
-            }
-            long line = parser.currentTokenLocation().getLineNr();
-            if (line == lastEndLine) {
-                throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
-                        parser.currentTokenLocation().getColumnNr(), "more than one JSON value on the line"));
-            }
-            itemLine = line;
-            Object value = JsonValues.read(parser);
-            lastEndLine = parser.currentLocation().getLineNr();
-            return value;
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            long line = location == null ? itemLine : location.getLineNr();
-            String detail = e.getOriginalMessage();
-            if (detail != null && detail.startsWith("Invalid UTF-8")) {
-                throw DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Redaction.maskUrl("invalid UTF-8 in " + in.name + " line " + line
-                        + " (" + detail + "); input must be UTF-8"), e);
-            }
-            throw DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
-                    location == null ? -1 : location.getColumnNr(), detail), e);
         } catch (IOException e) {
-            throw in.readError(in.name + " line " + (itemLine + 1), e);
+            throw in.readError(in.name + " line " + (line + 1), e);
         }
     }
 
+    /** Index of the line break ending the next line (or of the input's end), -1 when no line is left. */
+    private int nextLineEnd() throws IOException {
+        while (true) {
+            for (int i = scanned; i < end; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            scanned = end;
+            if (eof) {
+                return start < end ? end : -1;
+            }
+            fill();
+        }
+    }
+
+    /** Reads more input, first moving the unfinished line to the front or growing the buffer for a long line. */
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            scanned -= start;
+            start = 0;
+        }
+        if (end == buf.length) {
+            byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 8)];
+            if (bigger.length == buf.length) {
+                throw new IOException("a line longer than " + buf.length + " bytes");
+            }
+            System.arraycopy(buf, 0, bigger, 0, end);
+            buf = bigger;
+        }
+        int n = in.data.read(buf, end, buf.length - end);
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object parse(int from, int to) throws SQLException, IOException {
+        try (JsonParser parser = JsonValues.FACTORY.createParser(buf, from, to - from)) {
+            parser.nextToken();
+            Object value = JsonValues.read(parser);
+            if (parser.nextToken() != null) {
+                throw malformed(from, to, DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
+                        parser.currentTokenLocation().getColumnNr(), "more than one JSON value on the line")));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String detail = e.getOriginalMessage();
+            if (detail != null && detail.startsWith("Invalid UTF-8")) {
+                throw malformed(from, to, DltSqlState.INVALID_TEXT_REPRESENTATION.exception(Redaction.maskUrl("invalid UTF-8 in "
+                        + in.name + " line " + line + " (" + detail + "); input must be UTF-8"), e));
+            }
+            throw malformed(from, to, DltSqlState.BAD_JSON.exception(JsonValues.malformed(in.name, line,
+                    location == null ? -1 : location.getColumnNr(), detail), e));
+        }
+    }
+
+    private MalformedItemException malformed(int from, int to, SQLException error) {
+        return new MalformedItemException(error, origin(), MalformedItemException.rawText(buf, from, to));
+    }
+
     @Override
-    public String position() {
-        return in.name + " line " + itemLine;
+    public ItemOrigin origin() {
+        return ItemOrigin.ofLine(in.name, line);
     }
 
     @Override
@@ -70,13 +142,6 @@ final class JsonLinesReader implements RowReader {
 
     @Override
     public void close() throws SQLException {
-        try {
-            if (parser != null) {
-                parser.close();
-            }
-        } catch (IOException ignored) {
-            // the input is closed below either way
-        }
         in.close();
     }
 }

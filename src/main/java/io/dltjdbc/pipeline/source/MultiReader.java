@@ -24,9 +24,9 @@ final class MultiReader implements RowReader {
                 if (!pending.hasNext()) return null;
                 current = pending.next().open();
             }
+            last = current;
             Object item = current.next();
             if (item != null) {
-                last = current;
                 return item;
             }
             doneBytes += current.bytesRead();
@@ -37,8 +37,8 @@ final class MultiReader implements RowReader {
     }
 
     @Override
-    public String position() {
-        return last == null ? description : last.position();
+    public ItemOrigin origin() {
+        return last == null ? new ItemOrigin(description, null, 0, 0, null) : last.origin();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dltjdbc.pipeline.source.chess;
 
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.pipeline.source.ItemOrigin;
 import io.dltjdbc.pipeline.source.RowReader;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -175,8 +176,8 @@ public final class ChessSource {
         }
 
         @Override
-        public String position() {
-            return "chess " + resource + " item " + count + (label.isEmpty() ? "" : " (" + label + ")");
+        public ItemOrigin origin() {
+            return new ItemOrigin("chess " + resource, "item", count, count, label);
         }
 
         @Override
