@@ -114,6 +114,7 @@ public abstract class SqlLoader implements Loader {
                 }
             }
             if (plan.storeSchema()) {
+                schema = system.schemaToStore(plan.dataset(), schema);
                 system.insertVersion(plan.dataset(), schema.version(), schema.name(), schema.versionHash(), schema.toJson(),
                         plan.startedAt());
             }

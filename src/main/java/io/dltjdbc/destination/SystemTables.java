@@ -1,6 +1,7 @@
 package io.dltjdbc.destination;
 
 import io.dltjdbc.schema.DltType;
+import io.dltjdbc.schema.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,6 +140,23 @@ public class SystemTables {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The schema a load stores: its own, or, when another load stored a version at least as new while this one
+     * was normalizing, its own merged with that one so that neither load's tables and columns go missing from
+     * the newest {@code _dlt_version}. Call it inside the load's transaction, after the dataset lock.
+     */
+    public Schema schemaToStore(String dataset, Schema ours) throws SQLException {
+        Optional<String> newest = latestSchema(dataset, ours.name());
+        if (newest.isEmpty()) {
+            return ours;
+        }
+        Schema stored = Schema.fromJson(newest.get());
+        if (stored.version() < ours.version() || stored.versionHash().equals(ours.versionHash())) {
+            return ours;
+        }
+        return ours.mergedWith(stored);
     }
 
     /** The newest stored state of the pipeline: {version, state (compressed)}. */

@@ -108,6 +108,30 @@ public final class Schema {
         }
     }
 
+    /**
+     * This schema with what {@code concurrent} has and it lacks: tables, then columns (appended, so positions
+     * stay), as the version after both. Two loads that evolved the same stored schema at the same time each
+     * know only their own additions; the one that stores last keeps both.
+     */
+    public Schema mergedWith(Schema concurrent) {
+        Schema merged = copy();
+        for (Table theirs : concurrent.tables.values()) {
+            Table ours = merged.tables.get(theirs.name());
+            if (ours == null) {
+                merged.tables.put(theirs.name(), theirs.copy());
+                continue;
+            }
+            for (Column column : theirs.allColumns()) {
+                Column existing = ours.column(column.name());
+                if (existing == null || !existing.isComplete() && column.isComplete()) {
+                    ours.putColumn(column);
+                }
+            }
+        }
+        merged.version = Math.max(version, concurrent.version) + 1;
+        return merged;
+    }
+
     /** Takes back a table added by a rejected item. */
     void removeTable(String tableName) {
         tables.remove(tableName);

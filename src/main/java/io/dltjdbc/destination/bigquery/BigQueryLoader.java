@@ -91,6 +91,7 @@ final class BigQueryLoader implements Loader {
             }
         }
         if (plan.storeSchema()) {
+            schema = system.schemaToStore(dataset, schema);
             system.insertVersion(dataset, schema.version(), schema.name(), schema.versionHash(), schema.toJson(), plan.startedAt());
         }
         if (plan.state() != null) {
