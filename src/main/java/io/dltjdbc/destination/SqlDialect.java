@@ -45,6 +45,15 @@ public interface SqlDialect {
         return String.join(" OR ", alternatives);
     }
 
+    /**
+     * Whether a column's {@code unique} hint becomes a UNIQUE constraint (dlt's {@code create_indexes}). Off by
+     * default: DuckDB's unique index rejects a merge that deletes a row and inserts the same value again in one
+     * transaction, and BigQuery has no enforced unique constraint.
+     */
+    default boolean declaresUnique() {
+        return false;
+    }
+
     /** A string literal for the few places SQL takes no parameter (paths in DuckDB's readers, SET). */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
