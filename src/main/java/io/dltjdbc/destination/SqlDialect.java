@@ -47,8 +47,9 @@ public interface SqlDialect {
 
     /**
      * Whether a column's {@code unique} hint becomes a UNIQUE constraint (dlt's {@code create_indexes}). Off by
-     * default: DuckDB's unique index rejects a merge that deletes a row and inserts the same value again in one
-     * transaction, and BigQuery has no enforced unique constraint.
+     * default, and so on DuckDB: it can't add a column with a constraint or add one to an existing table
+     * (ALTER TABLE), so the hint would hold for some columns and not others, and its ART index slows every load
+     * (dlt's duckdb leaves {@code create_indexes} off too). BigQuery has no enforced unique constraint at all.
      */
     default boolean declaresUnique() {
         return false;

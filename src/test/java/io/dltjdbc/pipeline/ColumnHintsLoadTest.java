@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Warehouse hints in the stored schema across loads on DuckDB: a hint given on a later load reaches
  * {@code _dlt_version}, later loads without the {@code columns} option keep it, and {@code unique} makes no
- * DuckDB constraint (a merge's delete-then-insert of the same value in one transaction would fail on it).
+ * DuckDB constraint (see {@code SqlDialect.declaresUnique}).
  */
 @ParameterizedClass
 @EnumSource(LoadTestSupport.Db.class)
@@ -55,7 +55,7 @@ class ColumnHintsLoadTest extends LoadTestSupport {
     }
 
     @Test
-    void uniqueHintMakesNoDuckDbConstraintSoMergeAndDuplicatesLoad() throws Exception {
+    void uniqueHintMakesNoDuckDbConstraintSoDuplicatesLoad() throws Exception {
         String merge = "write_disposition = merge, primary_key = 'id', columns = 'code text unique'";
         loadJson("[{\"id\":1,\"code\":\"a\"},{\"id\":2,\"code\":\"b\"}]", merge);
         loadJson("[{\"id\":1,\"code\":\"a\"},{\"id\":3,\"code\":\"b\"}]", merge);
