@@ -80,7 +80,7 @@ final class BigQueryLoader implements Loader {
         String dataset = plan.dataset();
         for (ResourceLoad resource : plan.resources()) {
             for (TableLoad table : resource.tables()) {
-                // every table's hints are checked before the first dataset, table or row is written
+                // every table's hints are checked before the first table or row is written
                 hints.put(table.table().name(), BigQueryTableHints.of(table.table()));
             }
         }
