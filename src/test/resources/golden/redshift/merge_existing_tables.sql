@@ -3,6 +3,7 @@ CREATE TABLE IF NOT EXISTS "ds"."_dlt_loads" ("load_id" varchar(65535) NOT NULL,
 CREATE TABLE IF NOT EXISTS "ds"."_dlt_version" ("version" bigint NOT NULL, "engine_version" bigint NOT NULL, "inserted_at" timestamp with time zone NOT NULL, "schema_name" varchar(65535) NOT NULL, "version_hash" varchar(65535) NOT NULL, "schema" varchar(65535) NOT NULL)
 CREATE TABLE IF NOT EXISTS "ds"."_dlt_pipeline_state" ("version" bigint NOT NULL, "engine_version" bigint NOT NULL, "pipeline_name" varchar(65535) NOT NULL, "state" varchar(65535) NOT NULL, "created_at" timestamp with time zone NOT NULL, "version_hash" varchar(65535), "_dlt_load_id" varchar(65535) NOT NULL, "_dlt_id" varchar(65535) NOT NULL)
 ALTER TABLE "ds"."events" ADD COLUMN "clock" time without time zone
+ALTER TABLE "ds"."events" ADD UNIQUE ("clock")
 CREATE SCHEMA IF NOT EXISTS "ds_staging"
 DROP TABLE IF EXISTS "ds_staging"."events"
 CREATE TABLE "ds_staging"."events" ("id" bigint NOT NULL, "ts" timestamp with time zone, "name" varchar(65535), "doc" super, "amount" numeric(38,9), "data" varbinary, "day" date, "clock" time without time zone, "flag" boolean, "score" double precision, "_dlt_load_id" varchar(65535) NOT NULL, "_dlt_id" varchar(65535) NOT NULL, "_dlt_stage_seq" bigint) DISTKEY ("id") SORTKEY ("ts", "day")

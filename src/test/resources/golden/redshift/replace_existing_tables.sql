@@ -3,6 +3,7 @@ CREATE TABLE IF NOT EXISTS "ds"."_dlt_loads" ("load_id" varchar(65535) NOT NULL,
 CREATE TABLE IF NOT EXISTS "ds"."_dlt_version" ("version" bigint NOT NULL, "engine_version" bigint NOT NULL, "inserted_at" timestamp with time zone NOT NULL, "schema_name" varchar(65535) NOT NULL, "version_hash" varchar(65535) NOT NULL, "schema" varchar(65535) NOT NULL)
 CREATE TABLE IF NOT EXISTS "ds"."_dlt_pipeline_state" ("version" bigint NOT NULL, "engine_version" bigint NOT NULL, "pipeline_name" varchar(65535) NOT NULL, "state" varchar(65535) NOT NULL, "created_at" timestamp with time zone NOT NULL, "version_hash" varchar(65535), "_dlt_load_id" varchar(65535) NOT NULL, "_dlt_id" varchar(65535) NOT NULL)
 ALTER TABLE "ds"."events" ADD COLUMN "clock" time without time zone
+ALTER TABLE "ds"."events" ADD UNIQUE ("clock")
 DELETE FROM "ds"."events"
 DELETE FROM "ds"."events__tags"
 PREPARE INSERT INTO "ds"."events" ("id", "ts", "name", "doc", "amount", "data", "day", "clock", "flag", "score", "_dlt_load_id", "_dlt_id") VALUES (?, CAST(? AS timestamp with time zone), ?, JSON_PARSE(?), ?, ?, CAST(? AS date), CAST(? AS time without time zone), ?, ?, ?, ?), (?, CAST(? AS timestamp with time zone), ?, JSON_PARSE(?), ?, ?, CAST(? AS date), CAST(? AS time without time zone), ?, ?, ?, ?), (?, CAST(? AS timestamp with time zone), ?, JSON_PARSE(?), ?, ?, CAST(? AS date), CAST(? AS time without time zone), ?, ?, ?, ?)

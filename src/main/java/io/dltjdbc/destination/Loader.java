@@ -6,4 +6,12 @@ import java.sql.SQLException;
 public interface Loader {
 
     void load(LoadPlan plan) throws SQLException;
+
+    /**
+     * What the last {@link #load} could not do as asked but did not fail for (e.g. a hint the destination can't
+     * apply to an existing table); the statement reports them as SQLWarnings. None by default.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
 }

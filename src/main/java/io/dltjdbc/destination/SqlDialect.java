@@ -45,6 +45,16 @@ public interface SqlDialect {
         return String.join(" OR ", alternatives);
     }
 
+    /**
+     * Whether a column's {@code unique} hint becomes a UNIQUE constraint (dlt's {@code create_indexes}). Off by
+     * default, and so on DuckDB: it can't add a column with a constraint or add one to an existing table
+     * (ALTER TABLE), so the hint would hold for some columns and not others, and its ART index slows every load
+     * (dlt's duckdb leaves {@code create_indexes} off too). BigQuery has no enforced unique constraint at all.
+     */
+    default boolean declaresUnique() {
+        return false;
+    }
+
     /** A string literal for the few places SQL takes no parameter (paths in DuckDB's readers, SET). */
     default String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";

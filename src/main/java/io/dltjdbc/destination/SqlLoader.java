@@ -33,6 +33,7 @@ public abstract class SqlLoader implements Loader {
     private volatile boolean canceled;
     private volatile boolean working;
     private volatile Statement running;
+    private String stagingDataset;
 
     protected SqlLoader(Connection connection, SqlDialect dialect, TypeMapper types) {
         this.connection = connection;
@@ -94,6 +95,7 @@ public abstract class SqlLoader implements Loader {
             connection.setAutoCommit(false);
         }
         working = true;
+        stagingDataset = plan.dataset() + STAGING_SUFFIX;
         try {
             checkCanceled();
             SystemTables system = new SystemTables(connection, dialect, types);
@@ -175,32 +177,51 @@ public abstract class SqlLoader implements Loader {
         execute("CREATE SCHEMA IF NOT EXISTS " + dialect.qualifiedSchema(dataset));
     }
 
+    /** Whether {@code dataset} is this load's {@code <dataset>_staging}, whose tables are a merge's scratch copies. */
+    protected boolean isStaging(String dataset) {
+        return dataset.equals(stagingDataset);
+    }
+
     /** Creates the table, or adds the columns the schema has and the table lacks (schema evolution). */
     protected void syncTable(String dataset, Table table) throws SQLException {
         List<Column> columns = table.columns();
         if (columns.isEmpty()) {
             return;
         }
+        boolean staging = isStaging(dataset);
+        String qualified = dialect.qualified(dataset, table.name());
         Set<String> existing = existingColumns(dataset, table.name());
         if (existing.isEmpty()) {
             StringJoiner definitions = new StringJoiner(", ");
             for (Column column : columns) {
-                definitions.add(columnDefinition(column));
+                definitions.add(columnDefinition(column, staging));
             }
-            execute("CREATE TABLE " + dialect.qualified(dataset, table.name()) + " (" + definitions + ")");
+            execute("CREATE TABLE " + qualified + " (" + definitions + ")");
             return;
         }
         for (Column column : columns) {
             if (!existing.contains(column.name().toLowerCase(Locale.ROOT))) {
                 // added columns are always nullable: rows already loaded have no value for them
-                execute("ALTER TABLE " + dialect.qualified(dataset, table.name()) + " ADD COLUMN "
-                        + dialect.quoteIdentifier(column.name()) + " " + types.sqlType(column));
+                execute("ALTER TABLE " + qualified + " ADD COLUMN " + q(column.name()) + " " + types.sqlType(column));
+                if (!staging && unique(column)) {
+                    // a table constraint: Redshift's ADD COLUMN takes no column constraint; all NULLs are distinct
+                    execute("ALTER TABLE " + qualified + " ADD UNIQUE (" + q(column.name()) + ")");
+                }
             }
         }
     }
 
-    private String columnDefinition(Column column) {
-        return dialect.quoteIdentifier(column.name()) + " " + types.sqlType(column) + (column.nullable() ? "" : " NOT NULL");
+    /**
+     * A column of CREATE TABLE: name, type, NOT NULL, and UNIQUE where the dialect declares it. Staging copies
+     * get no UNIQUE: they hold a load's rows before deduplication.
+     */
+    protected String columnDefinition(Column column, boolean staging) {
+        return q(column.name()) + " " + types.sqlType(column) + (column.nullable() ? "" : " NOT NULL")
+                + (!staging && unique(column) ? " UNIQUE" : "");
+    }
+
+    private boolean unique(Column column) {
+        return dialect.declaresUnique() && column.hasHint("unique");
     }
 
     protected Set<String> existingColumns(String dataset, String table) throws SQLException {

@@ -192,6 +192,7 @@ final class LoadPipelineRunner {
             }
             try {
                 loader.load(plan);
+                warnings.addAll(loader.warnings());
             } finally {
                 if (stopLoader != null) {
                     running.removeOnCancel(stopLoader);

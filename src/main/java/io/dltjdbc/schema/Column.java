@@ -80,6 +80,12 @@ public final class Column {
         return hints;
     }
 
+    /** Whether a flag hint ({@code partition}, {@code cluster}, {@code unique}, ...) is set and not "false". */
+    public boolean hasHint(String hint) {
+        String value = hints.get(hint);
+        return value != null && !value.equalsIgnoreCase("false");
+    }
+
     public Column withType(DltType newType) {
         return new Column(name, newType, nullable, primaryKey, mergeKey, precision, scale, variantOf, hints);
     }
@@ -95,6 +101,13 @@ public final class Column {
 
     public Column withMergeKey(boolean value) {
         return new Column(name, type, nullable, primaryKey, value, precision, scale, variantOf, hints);
+    }
+
+    /** This column with {@code more} hints added to its own (a hint in both takes the value from {@code more}). */
+    public Column withHints(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(hints);
+        merged.putAll(more);
+        return new Column(name, type, nullable, primaryKey, mergeKey, precision, scale, variantOf, merged);
     }
 
     public Column withVariantOf(String base) {

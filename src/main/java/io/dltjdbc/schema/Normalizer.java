@@ -176,6 +176,13 @@ public final class Normalizer {
                         + "' ignored: column '" + name + "' of table '" + root.name + "' already has type "
                         + existing.type().dltName());
                 }
+                // flags given on a later load (partition, cluster, unique, ...) are kept: the type stays, the
+                // changed schema goes to _dlt_version, and the destination applies what it can
+                Column hinted = existing.withHints(hint.flags());
+                if (!hinted.equals(existing)) {
+                    table.putColumn(hinted);
+                    markChanged();
+                }
                 continue;
             }
             boolean pk = hint.primaryKey() || primaryKey.contains(name);

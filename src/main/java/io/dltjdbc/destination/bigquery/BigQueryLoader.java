@@ -36,9 +36,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -50,6 +53,10 @@ import java.util.UUID;
  * {@code <dataset>_staging} and runs dlt's delete-insert as one multi-statement transaction. The schema, the
  * state and, last, the {@code _dlt_loads} row are written after every table's job succeeded, so a load
  * without its {@code _dlt_loads} row is one that did not complete (dlt's rule).
+ *
+ * <p>Column hints {@code partition} and {@code cluster} become the partitioning and clustering of a table when it
+ * is created ({@link BigQueryTableHints}); adding fields later keeps them. Clustering hinted later is set on the
+ * existing table; partitioning can't be (BigQuery's rule), which the load reports as a warning.
  */
 final class BigQueryLoader implements Loader {
     static final String STAGING_SEQUENCE = "_dlt_staging_seq";
@@ -58,6 +65,8 @@ final class BigQueryLoader implements Loader {
     private final BigQueryJdbcConnection connection;
     private final BigQuery bigquery;
     private final String project;
+    private final Map<String, BigQueryTableHints> hints = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     BigQueryLoader(BigQueryDestination destination, BigQueryJdbcConnection connection) {
         this.destination = destination;
@@ -69,6 +78,12 @@ final class BigQueryLoader implements Loader {
     @Override
     public void load(LoadPlan plan) throws SQLException {
         String dataset = plan.dataset();
+        for (ResourceLoad resource : plan.resources()) {
+            for (TableLoad table : resource.tables()) {
+                // every table's hints are checked before the first table or row is written
+                hints.put(table.table().name(), BigQueryTableHints.of(table.table()));
+            }
+        }
         destination.ensureDataset(dataset);
         BigQuerySystemTables system = new BigQuerySystemTables(connection);
         system.create(dataset);
@@ -101,13 +116,22 @@ final class BigQueryLoader implements Loader {
         system.insertLoad(dataset, plan.loadId(), schema.name(), 0, schema.versionHash(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
+    @Override
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
     private static String stateRowId() {
         byte[] bytes = new byte[10];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Creates the table, or adds the fields it lacks as NULLABLE (rows already loaded have no value for them). */
+    /**
+     * Creates the table (a dataset table with its hinted partitioning and clustering; a merge's staging copy with
+     * neither, it is scratch), or adds the fields it lacks as NULLABLE (rows already loaded have no value for
+     * them) and sets a newly hinted clustering, keeping everything else of the table's definition.
+     */
     private void syncTable(String dataset, Table table, boolean staging) throws SQLException {
         List<Column> columns = table.columns();
         if (columns.isEmpty()) {
@@ -127,10 +151,19 @@ final class BigQueryLoader implements Loader {
                 if (staging) {
                     bigquery.delete(id);
                 }
-                bigquery.create(TableInfo.of(id, StandardTableDefinition.of(com.google.cloud.bigquery.Schema.of(fields))));
+                StandardTableDefinition.Builder definition = StandardTableDefinition.newBuilder()
+                        .setSchema(com.google.cloud.bigquery.Schema.of(fields));
+                if (!staging) {
+                    hintsOf(table).applyTo(definition);
+                }
+                bigquery.create(TableInfo.of(id, definition.build()));
                 return;
             }
-            com.google.cloud.bigquery.Schema current = existing.getDefinition().getSchema();
+            if (!(existing.getDefinition() instanceof StandardTableDefinition definition)) {
+                throw DltSqlState.INVALID_PARAMETER_VALUE.exception("BigQuery: " + dataset + "." + table.name() + " is a "
+                        + existing.getDefinition().getType() + ", not a table: rows can't be loaded into it");
+            }
+            com.google.cloud.bigquery.Schema current = definition.getSchema();
             List<Field> fields = new ArrayList<>(current == null ? List.of() : current.getFields());
             Set<String> names = new HashSet<>();
             for (Field field : fields) {
@@ -143,13 +176,28 @@ final class BigQueryLoader implements Loader {
                     added = true;
                 }
             }
-            if (added) {
-                bigquery.update(existing.toBuilder()
-                        .setDefinition(StandardTableDefinition.of(com.google.cloud.bigquery.Schema.of(fields))).build());
+            BigQueryTableHints hinted = hintsOf(table);
+            String notPartitioned = hinted.partitionNotApplied(definition);
+            if (notPartitioned != null) {
+                warnings.add("BigQuery: table " + dataset + "." + table.name() + ": " + notPartitioned);
+            }
+            boolean recluster = hinted.clusteringDiffers(definition);
+            if (added || recluster) {
+                // the table's own definition, not a fresh one: its partitioning and clustering stay as they are
+                StandardTableDefinition.Builder updated = definition.toBuilder().setSchema(com.google.cloud.bigquery.Schema.of(fields));
+                if (recluster) {
+                    updated.setClustering(hinted.clustering());
+                }
+                bigquery.update(existing.toBuilder().setDefinition(updated.build()).build());
             }
         } catch (BigQueryException e) {
             throw BigQueryErrors.of("cannot create or extend table " + dataset + "." + table.name(), e);
         }
+    }
+
+    private BigQueryTableHints hintsOf(Table table) throws SQLException {
+        BigQueryTableHints known = hints.get(table.name());
+        return known != null ? known : BigQueryTableHints.of(table);
     }
 
     private boolean exists(String dataset, String table) throws SQLException {

@@ -8,4 +8,10 @@ public final class PostgresDialect implements SqlDialect {
 
     private PostgresDialect() {
     }
+
+    /** PostgreSQL enforces UNIQUE (a merge's delete-insert of the same value passes); Redshift records it unenforced. */
+    @Override
+    public boolean declaresUnique() {
+        return true;
+    }
 }

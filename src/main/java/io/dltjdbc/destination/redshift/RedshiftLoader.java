@@ -1,6 +1,5 @@
 package io.dltjdbc.destination.redshift;
 
-import io.dltjdbc.destination.LoadPlan;
 import io.dltjdbc.destination.postgres.PostgresLoader;
 import io.dltjdbc.destination.postgres.ServerTarget;
 import io.dltjdbc.destination.postgres.StagedRowReader;
@@ -28,7 +27,8 @@ import java.util.StringJoiner;
  * {@value #MAX_PARAMETERS} parameters (Redshift's statement limit is 16 MB). Everything else is
  * Postgres': one transaction, merge as delete-insert (no {@code ON CONFLICT}, no alias on the DELETE
  * target). Differences in DDL: column hints {@code distkey} (or dlt's {@code cluster}) and {@code sort}
- * become {@code DISTKEY (col)} and {@code SORTKEY (cols)}; merge staging tables get a
+ * become {@code DISTKEY (col)} and {@code SORTKEY (cols)}, {@code unique} a UNIQUE constraint that Redshift keeps
+ * as information, unenforced (dlt's {@code create_indexes}); merge staging tables get a
  * {@value #STAGE_SEQUENCE} column numbering rows in load order, because Redshift has no row id to
  * deduplicate "last row wins" by.
  */
@@ -38,7 +38,6 @@ public class RedshiftLoader extends PostgresLoader {
     public static final String STAGE_SEQUENCE = "_dlt_stage_seq";
 
     private final Set<String> sequencedTables = new HashSet<>();
-    private String stagingDataset;
     private long sequence;
     private int maxStatementBytes = MAX_STATEMENT_BYTES;
 
@@ -50,12 +49,6 @@ public class RedshiftLoader extends PostgresLoader {
     public RedshiftLoader withMaxStatementBytes(int bytes) {
         this.maxStatementBytes = bytes;
         return this;
-    }
-
-    @Override
-    public void load(LoadPlan plan) throws SQLException {
-        stagingDataset = plan.dataset() + STAGING_SUFFIX;
-        super.load(plan);
     }
 
     /** Redshift has no advisory locks; its serializable isolation reports a racing load as a conflict (40001). */
@@ -79,7 +72,7 @@ public class RedshiftLoader extends PostgresLoader {
             super.syncTable(dataset, table); // adding columns is the same ALTER TABLE as on Postgres
             return;
         }
-        boolean staging = dataset.equals(stagingDataset);
+        boolean staging = isStaging(dataset);
         execute(createTable(dataset, table, staging));
         if (staging) {
             sequencedTables.add(dialect.qualified(dataset, table.name()));
@@ -93,11 +86,11 @@ public class RedshiftLoader extends PostgresLoader {
         StringJoiner sortKeys = new StringJoiner(", ");
         boolean sorted = false;
         for (Column column : table.columns()) {
-            definitions.add(q(column.name()) + " " + types.sqlType(column) + (column.nullable() ? "" : " NOT NULL"));
-            if (distKey == null && (hint(column, "distkey") || hint(column, "cluster"))) {
+            definitions.add(columnDefinition(column, sequenced));
+            if (distKey == null && (column.hasHint("distkey") || column.hasHint("cluster"))) {
                 distKey = column.name();
             }
-            if (hint(column, "sort")) {
+            if (column.hasHint("sort")) {
                 sortKeys.add(q(column.name()));
                 sorted = true;
             }
@@ -114,11 +107,6 @@ public class RedshiftLoader extends PostgresLoader {
             ddl.append(" SORTKEY (").append(sortKeys).append(')');
         }
         return ddl.toString();
-    }
-
-    private static boolean hint(Column column, String name) {
-        String value = column.hints().get(name);
-        return value != null && !value.equalsIgnoreCase("false");
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins the SQL the Redshift loader sends, statement by statement, in {@code src/test/resources/golden/redshift/}.
- * What the tests against PostgreSQL can't run (DISTKEY, SORTKEY) is checked here. Regenerate after an
+ * What the tests against PostgreSQL can't run (DISTKEY, SORTKEY) is checked here, and where UNIQUE goes: a column
+ * constraint in CREATE TABLE, a table constraint after ADD COLUMN (Redshift's ADD COLUMN takes none), none on
+ * merge staging tables. Regenerate after an
  * intended change with {@code -Dgolden.update=true} and review the diff.
  */
 class RedshiftGoldenSqlTest {
@@ -37,7 +39,7 @@ class RedshiftGoldenSqlTest {
                 "amount": {"name": "amount", "data_type": "decimal", "nullable": true},
                 "data": {"name": "data", "data_type": "binary", "nullable": true},
                 "day": {"name": "day", "data_type": "date", "nullable": true, "sort": true},
-                "clock": {"name": "clock", "data_type": "time", "nullable": true},
+                "clock": {"name": "clock", "data_type": "time", "nullable": true, "unique": true},
                 "flag": {"name": "flag", "data_type": "bool", "nullable": true},
                 "score": {"name": "score", "data_type": "double", "nullable": true},
                 "_dlt_load_id": {"name": "_dlt_load_id", "data_type": "text", "nullable": false},

@@ -53,7 +53,9 @@ import java.util.zip.GZIPInputStream;
  * datasets, tables, tabledata.list, query and load jobs (resumable upload), jobs.query and getQueryResults,
  * all answered DONE at once. Data lives in an in-memory DuckDB: a dataset is a schema, GoogleSQL is translated
  * by {@link GoogleSqlTranslator}. A load job validates every row as BigQuery would (unknown fields, types,
- * required fields, NUMERIC precision) and writes all rows or none.
+ * required fields, NUMERIC precision) and writes all rows or none. Tables keep their partitioning and clustering
+ * with BigQuery's rules for tables.patch (PATCH, or POST with X-HTTP-Method-Override as the client sends it) and
+ * tables.update (PUT), see {@link FakeTableOptions}.
  */
 public final class FakeBigQueryServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +77,7 @@ public final class FakeBigQueryServer implements AutoCloseable {
     private final Map<String, String> resultTables = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, Upload> uploads = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, String> datasetLocations = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final FakeTableOptions tableOptions = new FakeTableOptions();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong();
 
@@ -173,7 +176,10 @@ public final class FakeBigQueryServer implements AutoCloseable {
     // ---- HTTP
 
     private void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
+        // the client's JDK transport has no PATCH: it sends POST with X-HTTP-Method-Override, as Google's servers accept
+        String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        String method = "POST".equals(exchange.getRequestMethod()) && override != null
+                ? override.toUpperCase(Locale.ROOT) : exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         requests.add(method + " " + path + (rawQuery == null ? "" : "?" + rawQuery));
@@ -276,7 +282,9 @@ public final class FakeBigQueryServer implements AutoCloseable {
                     return switch (method) {
                         case "GET" -> getTable(project, p[1], p[3]);
                         case "DELETE" -> deleteTable(project, p[1], p[3]);
-                        default -> patchTable(project, p[1], p[3], body);
+                        case "PATCH" -> updateTable(project, p[1], p[3], body, false);
+                        case "PUT" -> updateTable(project, p[1], p[3], body, true);
+                        default -> throw new ApiError(405, "notAllowed", "Method " + method + " not allowed on a table");
                     };
                 }
                 if (p.length == 5 && p[4].equals("data")) {
@@ -374,6 +382,7 @@ public final class FakeBigQueryServer implements AutoCloseable {
         getDataset(project, dataset);
         execute("DROP SCHEMA " + quoted(dataset) + (contents ? " CASCADE" : ""));
         datasetLocations.remove(dataset);
+        tableOptions.dropDataset(dataset);
         return null;
     }
 
@@ -402,32 +411,77 @@ public final class FakeBigQueryServer implements AutoCloseable {
         if (tableExists(dataset, table)) {
             throw new ApiError(409, "duplicate", "Already Exists: Table " + project + ":" + dataset + "." + table);
         }
+        ObjectNode options;
+        try {
+            options = tableOptions.forInsert(project + ":" + dataset + "." + table, body, body.path("schema").path("fields"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "invalid", e.getMessage());
+        }
         List<String> columns = new ArrayList<>();
         for (JsonNode field : body.path("schema").path("fields")) {
             columns.add(quoted(field.path("name").asText()) + " " + duckType(field)
                     + ("REQUIRED".equals(field.path("mode").asText()) ? " NOT NULL" : ""));
         }
         execute("CREATE TABLE " + quoted(dataset, table) + " (" + String.join(", ", columns) + ")");
+        tableOptions.put(dataset, table, options);
         return tableResource(project, dataset, table);
     }
 
-    private JsonNode patchTable(String project, String dataset, String table, JsonNode body) throws Exception {
+    /**
+     * tables.patch ({@code replace} false: what the body omits stays) or tables.update ({@code replace} true: the
+     * body is the whole resource). Fields can be added (NULLABLE) but not dropped; partitioning and clustering
+     * follow {@link FakeTableOptions}. Checked before anything changes, so a rejected update changes nothing.
+     */
+    private JsonNode updateTable(String project, String dataset, String table, JsonNode body, boolean replace) throws Exception {
         requireTable(project, dataset, table);
-        List<String> existing = new ArrayList<>();
-        for (JsonNode field : schema(dataset, table)) {
-            existing.add(field.path("name").asText().toLowerCase(Locale.ROOT));
-        }
-        for (JsonNode field : body.path("schema").path("fields")) {
-            if (!existing.contains(field.path("name").asText().toLowerCase(Locale.ROOT))) {
-                if ("REQUIRED".equals(field.path("mode").asText())) {
-                    throw new ApiError(400, "invalid", "Provided Schema does not match Table " + project + ":" + dataset + "." + table
-                            + ". Cannot add required field " + field.path("name").asText());
+        String location = project + ":" + dataset + "." + table;
+        ArrayNode current = schema(dataset, table);
+        List<JsonNode> after = new ArrayList<>();
+        current.forEach(after::add);
+        List<JsonNode> added = new ArrayList<>();
+        if (body.has("schema")) {
+            List<String> given = new ArrayList<>();
+            for (JsonNode field : body.path("schema").path("fields")) {
+                given.add(field.path("name").asText().toLowerCase(Locale.ROOT));
+            }
+            for (JsonNode field : current) {
+                if (!given.contains(field.path("name").asText().toLowerCase(Locale.ROOT))) {
+                    throw new ApiError(400, "invalid", "Provided Schema does not match Table " + location + ". Field "
+                            + field.path("name").asText() + " is missing in new schema");
                 }
-                execute("ALTER TABLE " + quoted(dataset, table) + " ADD COLUMN " + quoted(field.path("name").asText()) + " "
-                        + duckType(field));
+            }
+            for (JsonNode field : body.path("schema").path("fields")) {
+                if (indexOfName(current, field.path("name").asText()) < 0) {
+                    if ("REQUIRED".equals(field.path("mode").asText())) {
+                        throw new ApiError(400, "invalid", "Provided Schema does not match Table " + location
+                                + ". Cannot add required field " + field.path("name").asText());
+                    }
+                    added.add(field);
+                    after.add(field);
+                }
             }
         }
+        ObjectNode options;
+        try {
+            options = tableOptions.forUpdate(dataset, table, body, after, replace);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "invalid", e.getMessage());
+        }
+        for (JsonNode field : added) {
+            execute("ALTER TABLE " + quoted(dataset, table) + " ADD COLUMN " + quoted(field.path("name").asText()) + " "
+                    + duckType(field));
+        }
+        tableOptions.put(dataset, table, options);
         return tableResource(project, dataset, table);
+    }
+
+    private static int indexOfName(ArrayNode fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).path("name").asText().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private JsonNode getTable(String project, String dataset, String table) throws Exception {
@@ -438,6 +492,7 @@ public final class FakeBigQueryServer implements AutoCloseable {
     private JsonNode deleteTable(String project, String dataset, String table) throws Exception {
         requireTable(project, dataset, table);
         execute("DROP TABLE " + quoted(dataset, table));
+        tableOptions.drop(dataset, table);
         return null;
     }
 
@@ -469,6 +524,7 @@ public final class FakeBigQueryServer implements AutoCloseable {
         node.putObject("tableReference").put("projectId", project).put("datasetId", dataset).put("tableId", table);
         node.put("type", "TABLE");
         node.putObject("schema").set("fields", schema(dataset, table));
+        tableOptions.addTo(node, dataset, table);
         node.put("numRows", strings("SELECT count(*) FROM " + quoted(dataset, table)).get(0));
         node.put("location", datasetLocations.getOrDefault(dataset, "US"));
         return node;
@@ -819,6 +875,11 @@ public final class FakeBigQueryServer implements AutoCloseable {
         String location = project + ":" + dataset + "." + table;
         if (!tableExists(dataset, table)) {
             fail(job, "notFound", "Not found: Table " + location);
+            return;
+        }
+        String conflict = tableOptions.loadJobConflict(dataset, table, load);
+        if (conflict != null) {
+            fail(job, "invalid", conflict);
             return;
         }
         if (!"NEWLINE_DELIMITED_JSON".equals(load.path("sourceFormat").asText())) {
