@@ -145,6 +145,7 @@ public abstract class SqlLoader implements Loader {
             throw e;
         } finally {
             working = false;
+            unlockDataset();
             if (autoCommit) {
                 connection.setAutoCommit(true);
             }
@@ -171,6 +172,10 @@ public abstract class SqlLoader implements Loader {
      * queue instead of racing on CREATE/ALTER. Default: nothing (DuckDB reports the race as a conflict).
      */
     protected void lockDataset(String dataset) throws SQLException {
+    }
+
+    /** Releases what {@link #lockDataset} took outside the transaction; called once the load committed or rolled back. */
+    protected void unlockDataset() {
     }
 
     protected void createDataset(String dataset) throws SQLException {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.dltjdbc.DltDataSource;
 import io.dltjdbc.testkit.EmbeddedPostgresExtension;
 import io.dltjdbc.testkit.EmbeddedPostgresServer;
@@ -18,8 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,58 +113,32 @@ class DltDataSourceTest {
         assertEquals(dir.toString(), ds.getProjectDir());
     }
 
-    /** The smallest pool there is: connections handed out and returned, never closed in between (HikariCP's model). */
-    static final class TinyPool implements AutoCloseable {
-        private final BlockingQueue<Connection> idle;
-        private final List<Connection> all = new ArrayList<>();
-
-        TinyPool(DataSource source, int size) throws SQLException {
-            idle = new ArrayBlockingQueue<>(size);
-            for (int i = 0; i < size; i++) {
-                Connection c = source.getConnection();
-                all.add(c);
-                idle.add(c);
-            }
-        }
-
-        Connection borrow() throws InterruptedException {
-            return idle.take();
-        }
-
-        void giveBack(Connection c) {
-            idle.add(c);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (Connection c : all) {
-                c.close();
-            }
-        }
-    }
-
-    @Test
-    void eightThreadsRunQueriesAndLoadsOverPooledConnectionsToOneDuckDbFile() throws Exception {
-        DltDataSource ds = duckdb();
+    /**
+     * HikariCP over the DataSource, 8 threads sharing 4 pooled connections, half loads and half queries, all into
+     * one table that the first loads race to create: every statement succeeds first time (loads take turns on
+     * the dataset instead of conflicting), and the table holds every thread's rows exactly once.
+     */
+    private static void eightThreadsOfLoadsAndQueries(DataSource source, String dataset) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("dlt-jdbc-test");
         int threads = 8;
-        int rounds = 5;
-        try (TinyPool pool = new TinyPool(ds, 4)) {
+        int rounds = 6;
+        try (HikariDataSource pool = new HikariDataSource(config)) {
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 work.add(executor.submit(() -> {
                     for (int round = 0; round < rounds; round++) {
-                        Connection c = pool.borrow();
-                        try (Statement s = c.createStatement()) {
+                        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                             if (round % 2 == 0) {
-                                loadWithRetry(s, "LOAD PIPELINE pooled FROM JSON '[{\"thread\": " + thread + ", \"round\": " + round
-                                        + "}]' INTO ds_" + thread + ".events");
+                                s.execute("LOAD PIPELINE pooled_" + thread + " FROM JSON '[{\"thread\": " + thread + ", \"round\": "
+                                        + round + ", \"tags\": [\"a\", \"b\"]}]' INTO " + dataset + ".events");
                             } else {
-                                count(c, "SELECT count(*) FROM ds_" + thread + ".events");
+                                count(c, "SELECT count(*) FROM " + dataset + ".events WHERE thread = " + thread);
                             }
-                        } finally {
-                            pool.giveBack(c);
                         }
                     }
                     return null;
@@ -174,27 +148,45 @@ class DltDataSourceTest {
                 f.get(120, TimeUnit.SECONDS);
             }
             executor.shutdown();
-            // one database instance: any pooled connection sees every thread's loads
-            Connection c = pool.borrow();
-            for (int t = 0; t < threads; t++) {
-                assertEquals(3, count(c, "SELECT count(*) FROM ds_" + t + ".events"));
-                assertEquals(3, count(c, "SELECT count(*) FROM ds_" + t + "._dlt_loads WHERE status = 0"));
+            try (Connection c = pool.getConnection()) {
+                assertEquals(threads * 3, count(c, "SELECT count(*) FROM " + dataset + ".events"));
+                assertEquals(threads * 3, count(c, "SELECT count(DISTINCT 100 * thread + round) FROM " + dataset + ".events"));
+                assertEquals(threads * 6, count(c, "SELECT count(*) FROM " + dataset + ".events__tags"));
+                assertEquals(threads * 3, count(c, "SELECT count(*) FROM " + dataset + "._dlt_loads WHERE status = 0"));
             }
-            pool.giveBack(c);
         }
     }
 
-    /** Loads that race on DuckDB's catalog report 40001 and may simply be re-run (README: concurrency). */
-    static void loadWithRetry(Statement s, String sql) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                s.execute(sql);
-                return;
-            } catch (SQLException e) {
-                if (!"40001".equals(e.getSQLState()) || attempt == 5) {
-                    throw e;
-                }
-            }
+    @Test
+    void hikariPoolRunsEightThreadsOfLoadsAndQueriesOnOneDuckDbFile() throws Exception {
+        eightThreadsOfLoadsAndQueries(duckdb(), "shared");
+    }
+
+    @Test
+    void hikariPoolRunsEightThreadsOfLoadsAndQueriesOnPostgres(EmbeddedPostgresServer pg) throws Exception {
+        DltDataSource ds = new DltDataSource();
+        ds.setDestination("postgres");
+        ds.setCredential("host", pg.host());
+        ds.setProperty("port", Integer.toString(pg.port()));
+        ds.setProperty("database", EmbeddedPostgresServer.DATABASE);
+        ds.setCredential("username", EmbeddedPostgresServer.USER);
+        ds.setCredential("password", EmbeddedPostgresServer.PASSWORD);
+        eightThreadsOfLoadsAndQueries(ds, "pooled_" + Long.toString(System.nanoTime() % 1_000_000, 36));
+    }
+
+    @Test
+    void hikariConfiguresTheDataSourceByClassNameAndBeanProperties() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSourceClassName("io.dltjdbc.DltDataSource");
+        config.addDataSourceProperty("destination", "duckdb");
+        config.addDataSourceProperty("location", dir.resolve("by-name.duckdb").toString());
+        config.addDataSourceProperty("dataset", "analytics");
+        config.addDataSourceProperty("projectDir", dir.toString());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("LOAD PIPELINE p FROM JSON '[{\"id\": 1}]' INTO events");
+            assertEquals(1, count(c, "SELECT count(*) FROM analytics.events"));
         }
     }
 }

@@ -73,7 +73,7 @@ public final class DuckDbDestination implements Destination {
 
     @Override
     public Loader loader() {
-        return new DuckDbLoader(connection, dialect);
+        return new DuckDbLoader(connection, dialect, file);
     }
 
     @Override

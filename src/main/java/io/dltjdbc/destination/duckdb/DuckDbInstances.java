@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -17,6 +19,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbInstances {
     private static final Map<Path, Instance> OPEN = new HashMap<>();
+    private static final Map<Path, ReentrantLock> LOAD_LOCKS = new ConcurrentHashMap<>();
 
     private DuckDbInstances() {
     }
@@ -46,6 +49,11 @@ final class DuckDbInstances {
         Connection connection = instance.pinned.duplicate();
         instance.users++;
         return connection;
+    }
+
+    /** The lock loads into this database file take (DuckDbLoader); kept for the JVM's life, one per file. */
+    static ReentrantLock loadLock(Path file) {
+        return LOAD_LOCKS.computeIfAbsent(file, f -> new ReentrantLock(true));
     }
 
     static Connection openInMemory() throws SQLException {

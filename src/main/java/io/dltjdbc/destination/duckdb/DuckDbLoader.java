@@ -1,9 +1,12 @@
 package io.dltjdbc.destination.duckdb;
 
+import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.destination.SqlLoader;
 import io.dltjdbc.schema.Column;
 import io.dltjdbc.schema.Table;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.StringJoiner;
@@ -16,8 +19,45 @@ import java.util.StringJoiner;
  */
 public final class DuckDbLoader extends SqlLoader {
 
-    public DuckDbLoader(Connection connection, DuckDbDialect dialect) {
+    private static final long LOCK_POLL_MILLIS = 100;
+
+    /** Loads into this database file from this JVM take turns; null in memory (one database per connection). */
+    private final ReentrantLock databaseLock;
+    private boolean locked;
+
+    public DuckDbLoader(Connection connection, DuckDbDialect dialect, Path file) {
         super(connection, dialect, DuckDbTypeMapper.INSTANCE);
+        this.databaseLock = file == null ? null : DuckDbInstances.loadLock(file);
+    }
+
+    /**
+     * One load at a time per database file: DuckDB aborts one of two concurrent writers with a write-write
+     * conflict, even in different schemas (its catalog is shared), so concurrent loads from a connection pool
+     * queue here, as Postgres loads queue on their advisory lock, instead of failing with 40001. Other processes
+     * cannot open the file for writing at all (DuckDB's file lock). The wait stops on cancel.
+     */
+    @Override
+    protected void lockDataset(String dataset) throws SQLException {
+        if (databaseLock == null) {
+            return;
+        }
+        try {
+            while (!databaseLock.tryLock(LOCK_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                checkCanceled();
+            }
+            locked = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DltSqlState.QUERY_CANCELED.exception("interrupted while waiting for another load into this database", e);
+        }
+    }
+
+    @Override
+    protected void unlockDataset() {
+        if (locked) {
+            locked = false;
+            databaseLock.unlock();
+        }
     }
 
     @Override
