@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dltjdbc.LoadListener;
 import io.dltjdbc.LoadProgress;
 import io.dltjdbc.driver.DltConnection;
+import io.dltjdbc.testkit.EmbeddedPostgresExtension;
+import io.dltjdbc.testkit.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,9 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SHOW LOADS RUNNING from any connection of the JVM, and LoadListener events, while a load runs. */
+@ExtendWith(EmbeddedPostgresExtension.class)
 class LoadProgressTest {
     @TempDir
     Path dir;
@@ -69,19 +73,30 @@ class LoadProgressTest {
 
     @Test
     void anotherConnectionSeesTheRunningLoadAndItsProgress() throws Exception {
-        try (Connection loader = DriverManager.getConnection(url()); Statement s = loader.createStatement();
-                Connection watcher = DriverManager.getConnection(url())) {
-            assertEquals(List.of(), running(watcher, "SHOW LOADS RUNNING"));
-            CompletableFuture<Void> load = start(s, "LOAD PIPELINE live FROM " + ENDLESS + " INTO ds.items");
+        watchARunningLoadFromASecondConnection(url(), "ds");
+    }
+
+    @Test
+    void anotherConnectionSeesARunningPostgresLoadAndItsProgress(EmbeddedPostgresServer pg) throws Exception {
+        String dataset = "progress_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        watchARunningLoadFromASecondConnection("jdbc:dlt:postgres:" + pg.location() + "?dataset=" + dataset, dataset);
+    }
+
+    /** A second connection polls SHOW LOADS RUNNING while the first loads: the same load, its rows growing. */
+    private static void watchARunningLoadFromASecondConnection(String url, String dataset) throws Exception {
+        try (Connection loader = DriverManager.getConnection(url); Statement s = loader.createStatement();
+                Connection watcher = DriverManager.getConnection(url)) {
+            assertEquals(List.of(), running(watcher, "SHOW LOADS RUNNING FOR live"));
+            CompletableFuture<Void> load = start(s, "LOAD PIPELINE live FROM " + ENDLESS + " INTO " + dataset + ".items");
             Map<String, Object> first = awaitRunning(watcher, "live", null, load);
             assertEquals(List.of("load_id", "pipeline_name", "dataset_name", "table_name", "rows", "rows_per_second", "bytes_read",
                     "elapsed_seconds", "stage"), List.copyOf(first.keySet()));
             assertEquals("live", first.get("pipeline_name"));
-            assertEquals("ds", first.get("dataset_name"));
+            assertEquals(dataset, first.get("dataset_name"));
             assertEquals("items", first.get("table_name"));
             assertEquals("extract", first.get("stage"));
             Thread.sleep(600);
-            Map<String, Object> later = running(watcher, "SHOW LOADS RUNNING").get(0);
+            Map<String, Object> later = running(watcher, "SHOW LOADS RUNNING FOR live").get(0);
             assertEquals(first.get("load_id"), later.get("load_id"));
             assertTrue(((Number) later.get("rows")).longValue() > ((Number) first.get("rows")).longValue(), later.toString());
             assertTrue(((Number) later.get("rows_per_second")).doubleValue() > 0, later.toString());
@@ -89,7 +104,7 @@ class LoadProgressTest {
             assertEquals(List.of(), running(watcher, "SHOW LOADS RUNNING FOR other_pipeline"));
             s.cancel();
             assertEquals("57014", failure(load).getSQLState());
-            assertEquals(List.of(), running(watcher, "SHOW LOADS RUNNING"), "a stopped load is no longer listed");
+            assertEquals(List.of(), running(watcher, "SHOW LOADS RUNNING FOR live"), "a stopped load is no longer listed");
         }
     }
 
