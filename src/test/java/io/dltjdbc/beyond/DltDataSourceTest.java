@@ -52,6 +52,16 @@ class DltDataSourceTest {
         return ds;
     }
 
+    /** The embedded server's address as bean properties; user and password are up to the test. */
+    private static DltDataSource postgres(EmbeddedPostgresServer pg) {
+        DltDataSource ds = new DltDataSource();
+        ds.setDestination("postgres");
+        ds.setCredential("host", pg.host());
+        ds.setProperty("port", Integer.toString(pg.port()));
+        ds.setProperty("database", EmbeddedPostgresServer.DATABASE);
+        return ds;
+    }
+
     @Test
     void beanPropertiesOpenADuckDbConnectionWithDatasetAndPipeline() throws SQLException {
         DltDataSource ds = duckdb();
@@ -66,11 +76,7 @@ class DltDataSourceTest {
 
     @Test
     void credentialsGoAsPropertiesAndGetConnectionUserPasswordSetsThem(EmbeddedPostgresServer pg) throws SQLException {
-        DltDataSource ds = new DltDataSource();
-        ds.setDestination("postgres");
-        ds.setCredential("host", pg.host());
-        ds.setProperty("port", Integer.toString(pg.port()));
-        ds.setProperty("database", EmbeddedPostgresServer.DATABASE);
+        DltDataSource ds = postgres(pg);
         ds.setDataset("ds_datasource");
         ds.setLoginTimeout(5);
         assertEquals("jdbc:dlt:postgres:", ds.getUrl(), "no secret in the URL");
@@ -164,11 +170,7 @@ class DltDataSourceTest {
 
     @Test
     void hikariPoolRunsEightThreadsOfLoadsAndQueriesOnPostgres(EmbeddedPostgresServer pg) throws Exception {
-        DltDataSource ds = new DltDataSource();
-        ds.setDestination("postgres");
-        ds.setCredential("host", pg.host());
-        ds.setProperty("port", Integer.toString(pg.port()));
-        ds.setProperty("database", EmbeddedPostgresServer.DATABASE);
+        DltDataSource ds = postgres(pg);
         ds.setCredential("username", EmbeddedPostgresServer.USER);
         ds.setCredential("password", EmbeddedPostgresServer.PASSWORD);
         eightThreadsOfLoadsAndQueries(ds, "pooled_" + Long.toString(System.nanoTime() % 1_000_000, 36));

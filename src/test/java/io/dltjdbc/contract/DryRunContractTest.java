@@ -1,5 +1,6 @@
 package io.dltjdbc.contract;
 
+import static io.dltjdbc.testkit.Queries.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -27,17 +28,6 @@ class DryRunContractTest {
 
     private static String dataset() {
         return "dryrun_" + DATASETS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
-    }
-
-    private static List<String> plan(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString("action") + " " + rs.getString("table_name") + "." + rs.getString("column_name") + " "
-                        + rs.getString("data_type") + " " + rs.getObject("rows"));
-            }
-        }
-        return rows;
     }
 
     /** Every table of the dataset that exists: its column names and all its rows as text, sorted. */

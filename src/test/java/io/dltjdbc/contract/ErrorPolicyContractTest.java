@@ -1,5 +1,6 @@
 package io.dltjdbc.contract;
 
+import static io.dltjdbc.testkit.Queries.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -65,25 +66,10 @@ class ErrorPolicyContractTest {
         return "'" + path.toString().replace("'", "''") + "'";
     }
 
-    private static List<List<String>> rows(Statement statement, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
     /** SHOW REJECTED lists every dataset of the destination; the tests share servers, so keep one dataset's. */
     private static List<List<String>> rejectedIn(Statement statement, String dataset) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : rows(statement, "SHOW REJECTED")) {
+        for (List<String> row : texts(statement, "SHOW REJECTED")) {
             if (row.get(1).equals(dataset)) {
                 rows.add(row);
             }
@@ -94,7 +80,7 @@ class ErrorPolicyContractTest {
     /** Through plain SQL, which every destination answers the same way (own statement: DuckDB closes a failed one). */
     private static boolean exists(Statement statement, String table) throws SQLException {
         try (Statement probe = statement.getConnection().createStatement()) {
-            rows(probe, "SELECT count(*) FROM " + table);
+            texts(probe, "SELECT count(*) FROM " + table);
             return true;
         } catch (SQLException e) {
             return false;
@@ -102,7 +88,7 @@ class ErrorPolicyContractTest {
     }
 
     private static long count(Statement statement, String table) throws SQLException {
-        return Long.parseLong(rows(statement, "SELECT count(*) FROM " + table).get(0).get(0));
+        return Long.parseLong(texts(statement, "SELECT count(*) FROM " + table).get(0).get(0));
     }
 
     @ParameterizedTest
@@ -124,7 +110,7 @@ class ErrorPolicyContractTest {
             assertEquals(9_997, count(s, "orders"));
             assertEquals(9_997, count(s, "orders__items"));
 
-            List<List<String>> rejected = rows(s, "SHOW REJECTED FOR '" + loadId + "'");
+            List<List<String>> rejected = texts(s, "SHOW REJECTED FOR '" + loadId + "'");
             assertEquals(3, rejected.size(), rejected.toString());
             long[] lines = {17, 5001, 9999};
             for (int i = 0; i < 3; i++) {
@@ -136,7 +122,7 @@ class ErrorPolicyContractTest {
                 assertTrue(row.get(5).startsWith("malformed JSON in " + orders + " line " + lines[i]), row.get(5));
                 assertEquals(BAD_LINES.get(lines[i]), row.get(6), "raw_row is the line as it was");
             }
-            assertEquals(List.of(List.of("3")), rows(s, "SELECT count(*) FROM _dlt_rejected_rows"));
+            assertEquals(List.of(List.of("3")), texts(s, "SELECT count(*) FROM _dlt_rejected_rows"));
         }
     }
 
@@ -151,7 +137,7 @@ class ErrorPolicyContractTest {
             assertEquals("22000", e.getSQLState(), e.getMessage());
             assertTrue(e.getMessage().contains("more than max_errors = 2"), e.getMessage());
             assertTrue(e.getMessage().contains("line 17") && e.getMessage().contains("line 5001"), e.getMessage());
-            assertEquals(List.of(List.of("0", "first")), rows(s, "SELECT id, customer FROM orders"));
+            assertEquals(List.of(List.of("0", "first")), texts(s, "SELECT id, customer FROM orders"));
             assertEquals(1, count(s, "_dlt_loads"));
             assertFalse(exists(s, "_dlt_rejected_rows"), "no rejected rows table");
             assertFalse(exists(s, "orders__items"), "no child table");
@@ -189,7 +175,7 @@ class ErrorPolicyContractTest {
                 assertFalse(summary.next());
             }
             assertEquals(List.of(List.of("1", "ann"), List.of("2", "bob"), Arrays.asList("6", null)),
-                    rows(s, "SELECT id, customer FROM orders ORDER BY id"));
+                    texts(s, "SELECT id, customer FROM orders ORDER BY id"));
             List<List<String>> rejected = rejectedIn(s, ds);
             assertEquals(3, rejected.size(), rejected.toString());
             List<String> errors = new ArrayList<>();

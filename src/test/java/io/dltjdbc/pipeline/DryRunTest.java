@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline;
 
+import static io.dltjdbc.testkit.Queries.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,17 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** EXPLAIN LOAD PIPELINE and dry_run: the plan of a load, and nothing written. */
 class DryRunTest {
-
-    private static List<String> plan(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString("action") + " " + rs.getString("table_name") + "." + rs.getString("column_name") + " "
-                        + rs.getString("data_type") + " " + rs.getObject("rows"));
-            }
-        }
-        return rows;
-    }
 
     private static List<String> tables(Statement statement) throws SQLException {
         List<String> names = new ArrayList<>();

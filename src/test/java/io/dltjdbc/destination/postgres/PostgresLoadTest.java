@@ -1,13 +1,13 @@
 package io.dltjdbc.destination.postgres;
 
+import io.dltjdbc.testkit.EmbeddedPostgresServer;
+import io.dltjdbc.testkit.PostgresDatasetTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dltjdbc.testkit.EmbeddedPostgresExtension;
-import io.dltjdbc.testkit.EmbeddedPostgresServer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +18,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LOAD PIPELINE end to end on a real PostgreSQL: what a load writes is checked with a plain pgjdbc
  * connection. {@code RedshiftOnPostgresLoadTest} runs the same tests through the Redshift driver.
  */
-@ExtendWith(EmbeddedPostgresExtension.class)
-public class PostgresLoadTest {
-    private static final AtomicInteger DATASETS = new AtomicInteger();
-
-    protected EmbeddedPostgresServer pg;
-    protected String ds;
-
-    @BeforeEach
-    protected void setUp(EmbeddedPostgresServer server) {
-        this.pg = server;
-        this.ds = prefix() + "_ds" + DATASETS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100000, 36);
-    }
-
+public class PostgresLoadTest extends PostgresDatasetTest {
+    @Override
     protected String prefix() {
         return "pgl";
-    }
-
-    /** The dlt URL of the destination under test, with the test's dataset. */
-    protected String url() {
-        return "jdbc:dlt:postgres:" + pg.location() + "?dataset=" + ds;
     }
 
     protected Connection open() throws SQLException {
@@ -67,18 +48,9 @@ public class PostgresLoadTest {
     }
 
     private List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> out = new ArrayList<>();
-        try (Connection c = pg.loader(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                out.add(row);
-            }
+        try (Connection c = pg.loader(); Statement s = c.createStatement()) {
+            return io.dltjdbc.testkit.Queries.texts(s, sql);
         }
-        return out;
     }
 
     private long count(String table) throws SQLException {

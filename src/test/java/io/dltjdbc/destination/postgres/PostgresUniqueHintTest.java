@@ -1,10 +1,9 @@
 package io.dltjdbc.destination.postgres;
 
+import io.dltjdbc.testkit.PostgresDatasetTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.dltjdbc.testkit.EmbeddedPostgresExtension;
-import io.dltjdbc.testkit.EmbeddedPostgresServer;
 import io.dltjdbc.testkit.Queries;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,35 +13,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The {@code unique} column hint on a real PostgreSQL: a UNIQUE constraint on the created or added column,
  * so a duplicate fails the whole load (23505) and leaves the dataset as it was. {@code RedshiftOnPostgresUniqueHintTest}
  * runs the same through the Redshift loader (whose UNIQUE Redshift itself would not enforce).
  */
-@ExtendWith(EmbeddedPostgresExtension.class)
-public class PostgresUniqueHintTest {
-    private static final AtomicInteger DATASETS = new AtomicInteger();
-
-    protected EmbeddedPostgresServer pg;
-    protected String ds;
-
-    @BeforeEach
-    protected void setUp(EmbeddedPostgresServer server) {
-        this.pg = server;
-        this.ds = prefix() + "_uq" + DATASETS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100000, 36);
-    }
-
+public class PostgresUniqueHintTest extends PostgresDatasetTest {
+    @Override
     protected String prefix() {
         return "pgu";
-    }
-
-    protected String url() {
-        return "jdbc:dlt:postgres:" + pg.location() + "?dataset=" + ds;
     }
 
     private void load(String json, String with) throws SQLException {

@@ -1,7 +1,6 @@
 package io.dltjdbc.destination.redshift;
 
 import io.dltjdbc.destination.postgres.PostgresLoadTest;
-import io.dltjdbc.testkit.RedshiftOnPostgresSocketFactory;
 
 /**
  * Every Postgres load test again, through {@code jdbc:dlt:redshift:}: the Redshift JDBC driver, the
@@ -17,8 +16,8 @@ class RedshiftOnPostgresLoadTest extends PostgresLoadTest {
     }
 
     @Override
-    protected String url() {
-        return "jdbc:dlt:redshift:" + pg.location() + "?dataset=" + ds + "&driver_properties=" + RedshiftOnPostgresSocketFactory.DRIVER_PROPERTIES;
+    protected boolean throughRedshift() {
+        return true;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dltjdbc.destination.redshift;
 
 import io.dltjdbc.destination.postgres.PostgresUniqueHintTest;
-import io.dltjdbc.testkit.RedshiftOnPostgresSocketFactory;
 
 /**
  * The {@code unique} hint tests through {@code jdbc:dlt:redshift:} (the Redshift driver and loader, UNIQUE as a
@@ -16,7 +15,7 @@ class RedshiftOnPostgresUniqueHintTest extends PostgresUniqueHintTest {
     }
 
     @Override
-    protected String url() {
-        return "jdbc:dlt:redshift:" + pg.location() + "?dataset=" + ds + "&driver_properties=" + RedshiftOnPostgresSocketFactory.DRIVER_PROPERTIES;
+    protected boolean throughRedshift() {
+        return true;
     }
 }
