@@ -64,6 +64,7 @@ public abstract class SqlLoader implements Loader {
      * PostgreSQL and Redshift whatever the session runs, a COPY or a lock wait included), and it runs no
      * further statement; the load then rolls back. Safe to call repeatedly; does nothing once rolling back.
      */
+    @Override
     public void cancel() {
         canceled = true;
         if (!working) {

@@ -5,7 +5,6 @@ import io.dltjdbc.destination.Destination;
 import io.dltjdbc.destination.LoadPlan;
 import io.dltjdbc.destination.Loader;
 import io.dltjdbc.destination.ResourceLoad;
-import io.dltjdbc.destination.SqlLoader;
 import io.dltjdbc.destination.SystemTables;
 import io.dltjdbc.destination.TableLoad;
 import io.dltjdbc.driver.DltConnection;
@@ -186,17 +185,13 @@ final class LoadPipelineRunner {
             running.check();
             running.stage(LoadProgress.Stage.LOAD, String.join(", ", rootOptions.keySet()));
             Loader loader = destination.loader();
-            Runnable stopLoader = loader instanceof SqlLoader sqlLoader ? sqlLoader::cancel : null;
-            if (stopLoader != null) {
-                running.onCancel(stopLoader);
-            }
+            Runnable stopLoader = loader::cancel;
+            running.onCancel(stopLoader);
             try {
                 loader.load(plan);
                 warnings.addAll(loader.warnings());
             } finally {
-                if (stopLoader != null) {
-                    running.removeOnCancel(stopLoader);
-                }
+                running.removeOnCancel(stopLoader);
             }
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);

@@ -65,6 +65,8 @@ final class BigQueryLoader implements Loader {
     private final BigQueryJdbcConnection connection;
     private final BigQuery bigquery;
     private final String project;
+    private volatile boolean canceled;
+    private volatile JobId runningJob;
     private final Map<String, BigQueryTableHints> hints = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -73,6 +75,30 @@ final class BigQueryLoader implements Loader {
         this.connection = connection;
         this.bigquery = connection.bigquery();
         this.project = connection.project();
+    }
+
+    /**
+     * Stops the load at its next step (each load job, the replace or merge script, the system rows), and asks
+     * BigQuery to cancel the job that is running. What a started job already wrote goes to a staging table
+     * (replace, merge) or is a row of a load without its {@code _dlt_loads} row (append: dlt's rule).
+     */
+    @Override
+    public void cancel() {
+        canceled = true;
+        JobId job = runningJob;
+        if (job != null) {
+            try {
+                bigquery.cancel(job);
+            } catch (BigQueryException ignored) {
+                // the flag stops the load after this job
+            }
+        }
+    }
+
+    private void checkCanceled() throws SQLException {
+        if (canceled) {
+            throw DltSqlState.QUERY_CANCELED.exception("the load was cancelled");
+        }
     }
 
     @Override
@@ -92,8 +118,9 @@ final class BigQueryLoader implements Loader {
             for (TableLoad table : resource.tables()) {
                 syncTable(dataset, table.table(), false);
             }
+            checkCanceled();
             if (resource.disposition() == WriteDisposition.REPLACE) {
-                replace(dataset, schema, resource);
+                replace(plan, resource);
             } else if (resource.mergesByKey()) {
                 merge(plan, resource);
             } else {
@@ -105,6 +132,7 @@ final class BigQueryLoader implements Loader {
                 }
             }
         }
+        checkCanceled();
         if (plan.storeSchema()) {
             schema = system.schemaToStore(dataset, schema);
             system.insertVersion(dataset, schema.version(), schema.name(), schema.versionHash(), schema.toJson(), plan.startedAt());
@@ -208,21 +236,39 @@ final class BigQueryLoader implements Loader {
         }
     }
 
-    /** Each table of the resource swapped for the new rows by a WRITE_TRUNCATE job; tables without new rows are emptied. */
-    private void replace(String dataset, Schema schema, ResourceLoad resource) throws SQLException {
-        Set<String> loaded = new HashSet<>();
+    /**
+     * Replace, all tables of the resource at once: the new rows are loaded into {@code <dataset>_staging} first,
+     * then one transaction empties every table of the resource and copies the staged rows in (dlt's
+     * insert-from-staging). A failed or cancelled load job therefore leaves every table as it was, and no reader
+     * sees a new root table next to old child tables. The tables keep their definitions (partitioning, clustering).
+     */
+    private void replace(LoadPlan plan, ResourceLoad resource) throws SQLException {
+        String dataset = plan.dataset();
+        String staging = dataset + SqlLoader.STAGING_SUFFIX;
+        destination.ensureDataset(staging);
+        List<Table> staged = new ArrayList<>();
         for (TableLoad table : resource.tables()) {
             if (table.stagedFile() != null && !table.table().columns().isEmpty()) {
-                loadFile(TableId.of(project, dataset, table.table().name()), table.stagedFile(),
+                syncTable(staging, table.table(), true);
+                loadFile(TableId.of(project, staging, table.table().name()), table.stagedFile(),
                         JobInfo.WriteDisposition.WRITE_TRUNCATE, false);
-                loaded.add(table.table().name());
+                staged.add(table.table());
             }
         }
-        for (Table table : schema.tableChain(resource.rootTable())) {
-            if (!loaded.contains(table.name()) && exists(dataset, table.name())) {
-                query("DELETE FROM " + q(dataset, table.name()) + " WHERE TRUE");
+        checkCanceled();
+        StringBuilder script = new StringBuilder("BEGIN TRANSACTION;\n");
+        for (Table table : plan.schema().tableChain(resource.rootTable())) {
+            if (exists(dataset, table.name())) {
+                script.append("DELETE FROM ").append(q(dataset, table.name())).append(" WHERE TRUE;\n");
             }
         }
+        for (Table table : staged) {
+            String columns = BigQueryDialect.INSTANCE.columnList(table);
+            script.append("INSERT INTO ").append(q(dataset, table.name())).append(" (").append(columns).append(") SELECT ")
+                    .append(columns).append(" FROM ").append(q(staging, table.name())).append(";\n");
+        }
+        script.append("COMMIT TRANSACTION;");
+        query(script.toString());
     }
 
     /**
@@ -285,6 +331,7 @@ final class BigQueryLoader implements Loader {
                     .append(q("_dlt_load_id")).append(" = ").append(BigQueryDialect.INSTANCE.stringLiteral(plan.loadId())).append(");\n");
         }
         script.append("COMMIT TRANSACTION;");
+        checkCanceled();
         query(script.toString());
     }
 
@@ -310,6 +357,7 @@ final class BigQueryLoader implements Loader {
      * {@value #STAGING_SEQUENCE} (the staging root of a merge). A failed job leaves the table as it was.
      */
     private void loadFile(TableId table, Path file, JobInfo.WriteDisposition disposition, boolean numbered) throws SQLException {
+        checkCanceled();
         WriteChannelConfiguration config = WriteChannelConfiguration.newBuilder(table)
                 .setFormatOptions(FormatOptions.json())
                 .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
@@ -318,6 +366,7 @@ final class BigQueryLoader implements Loader {
                 .build();
         JobId jobId = JobId.newBuilder().setProject(project).setLocation(connection.location())
                 .setJob("dltjdbc_load_" + UUID.randomUUID()).build();
+        runningJob = jobId;
         String what = "load job for table " + table.getDataset() + "." + table.getTable() + " (file " + file.getFileName() + ")";
         Job job;
         try {
@@ -342,6 +391,8 @@ final class BigQueryLoader implements Loader {
             Thread.currentThread().interrupt();
             throw DltSqlState.QUERY_CANCELED.exception("interrupted while waiting for the BigQuery " + what, e);
         }
+        runningJob = null;
+        checkCanceled();
         if (job == null) {
             throw DltSqlState.INTERNAL_ERROR.exception("BigQuery: the " + what + " was not found after upload");
         }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,6 +77,8 @@ public final class FakeBigQueryServer implements AutoCloseable {
     private final Map<String, ObjectNode> jobs = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, String> resultTables = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, Upload> uploads = Collections.synchronizedMap(new HashMap<>());
+    private final Set<String> failingTables = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile long loadJobDelayMillis;
     private final Map<String, String> datasetLocations = Collections.synchronizedMap(new LinkedHashMap<>());
     private final FakeTableOptions tableOptions = new FakeTableOptions();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -861,6 +864,9 @@ public final class FakeBigQueryServer implements AutoCloseable {
             return;
         }
         uploads.remove(uploadId);
+        if (loadJobDelayMillis > 0) {
+            Thread.sleep(loadJobDelayMillis);
+        }
         String project = upload.job.path("jobReference").path("projectId").asText("project");
         ObjectNode job;
         synchronized (this) {
@@ -869,10 +875,24 @@ public final class FakeBigQueryServer implements AutoCloseable {
         send(exchange, 200, job);
     }
 
+    /** Makes every later load job into a table of this name fail, as a job BigQuery rejects would. */
+    public void failLoadJobsInto(String table) {
+        failingTables.add(table);
+    }
+
+    /** Makes every later load job take this long before it answers, so that a test can cancel a load mid-way. */
+    public void delayLoadJobs(long millis) {
+        loadJobDelayMillis = millis;
+    }
+
     private void runLoadJob(String project, ObjectNode job, JsonNode load, byte[] data) throws SQLException {
         String dataset = load.path("destinationTable").path("datasetId").asText();
         String table = load.path("destinationTable").path("tableId").asText();
         String location = project + ":" + dataset + "." + table;
+        if (failingTables.contains(table)) {
+            fail(job, "invalid", "injected failure: load jobs into " + table + " fail in this test");
+            return;
+        }
         if (!tableExists(dataset, table)) {
             fail(job, "notFound", "Not found: Table " + location);
             return;
