@@ -91,17 +91,19 @@ public final class DltConnection extends ForwardingConnection {
 
     @Override
     public Statement createStatement() throws SQLException {
-        return new DltStatement(this, delegate.createStatement());
+        return new DltStatement(this, delegate.createStatement(), delegate::createStatement);
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return new DltStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency));
+        return new DltStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency),
+                () -> delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new DltStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+        return new DltStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability),
+                () -> delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override

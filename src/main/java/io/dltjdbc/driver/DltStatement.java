@@ -24,11 +24,103 @@ public class DltStatement extends ForwardingStatement {
     private long maxRows;
     private final StreamingTransaction stream;
     private volatile Runnable cancelHook;
+    /** Opens another vendor statement like the first one; null for statements that are never replaced. */
+    private final StatementOpener opener;
+    private final StatementSettings settings = new StatementSettings();
+    private boolean closedByCaller;
+    private boolean closeOnCompletion;
+
+    /** Opens a vendor statement (of the type, concurrency and holdability the caller asked for). */
+    @FunctionalInterface
+    interface StatementOpener {
+        Statement open() throws SQLException;
+    }
 
     DltStatement(DltConnection connection, Statement delegate) {
+        this(connection, delegate, null);
+    }
+
+    DltStatement(DltConnection connection, Statement delegate, StatementOpener opener) {
         super(delegate);
         this.connection = connection;
         this.stream = new StreamingTransaction(connection);
+        this.opener = opener;
+    }
+
+    /**
+     * DuckDB closes a statement whose SQL failed (a typo, a missing table); JDBC callers expect to run the next
+     * query on it, as pgjdbc allows and interactive tools (our CLI's {@code sql} session among them) do. So a
+     * vendor statement closed by anyone but the caller is replaced by a fresh one with the caller's settings.
+     */
+    private void reopenIfTheVendorClosedIt() throws SQLException {
+        if (opener != null && !closedByCaller && !closeOnCompletion && delegate.isClosed()) {
+            Statement fresh = opener.open();
+            settings.applyTo(fresh);
+            delegate = fresh;
+        }
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        if (closedByCaller) {
+            return true;
+        }
+        return (opener == null || closeOnCompletion) && delegate.isClosed();
+    }
+
+    @Override
+    public void closeOnCompletion() throws SQLException {
+        delegate.closeOnCompletion();
+        closeOnCompletion = true;
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setQueryTimeout(seconds);
+        settings.queryTimeout = seconds;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setFetchSize(rows);
+        settings.fetchSize = rows;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setFetchDirection(direction);
+        settings.fetchDirection = direction;
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setMaxFieldSize(max);
+        settings.maxFieldSize = max;
+    }
+
+    @Override
+    public void setEscapeProcessing(boolean enable) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setEscapeProcessing(enable);
+        settings.escapeProcessing = enable;
+    }
+
+    @Override
+    public void setPoolable(boolean poolable) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setPoolable(poolable);
+        settings.poolable = poolable;
+    }
+
+    @Override
+    public void setCursorName(String name) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        delegate.setCursorName(name);
+        settings.cursorName = name;
     }
 
     /** The inner statement, for commands that need to cancel or time out what they run. */
@@ -85,6 +177,7 @@ public class DltStatement extends ForwardingStatement {
     private void finishPrevious() throws SQLException {
         clearCommand();
         stream.end();
+        reopenIfTheVendorClosedIt();
     }
 
     protected ResultSet commandResultSet(String sql) throws SQLException {
@@ -260,8 +353,10 @@ public class DltStatement extends ForwardingStatement {
     /** Kept here too: DuckDB's driver accepts a maximum but returns every row, so the facade stops at it. */
     @Override
     public void setMaxRows(int max) throws SQLException {
+        reopenIfTheVendorClosedIt();
         delegate.setMaxRows(max);
         maxRows = max;
+        settings.maxRows = (long) max;
     }
 
     @Override
@@ -272,6 +367,7 @@ public class DltStatement extends ForwardingStatement {
             delegate.setMaxRows((int) Math.min(Integer.MAX_VALUE, max));
         }
         maxRows = max;
+        settings.maxRows = max;
     }
 
     @Override
@@ -368,11 +464,13 @@ public class DltStatement extends ForwardingStatement {
             throw new SQLFeatureNotSupportedException("dlt commands can't be batched; execute them one by one",
                     DltSqlState.FEATURE_NOT_SUPPORTED.getState());
         }
+        reopenIfTheVendorClosedIt();
         delegate.addBatch(sql);
     }
 
     @Override
     public void close() throws SQLException {
+        closedByCaller = true;
         clearCommand();
         try {
             delegate.close();

@@ -18,7 +18,8 @@ import java.util.concurrent.Executor;
  */
 @SuppressWarnings({"unused", "RedundantThrows"})
 public abstract class ForwardingStatement implements Statement {
-    protected final Statement delegate;
+    /** Not final: DltStatement replaces a vendor statement the vendor closed on a failed query. */
+    protected Statement delegate;
 
     protected ForwardingStatement(Statement delegate) {
         this.delegate = delegate;

@@ -190,6 +190,24 @@ abstract class ConnectionBehaviourContract {
     }
 
     @Test
+    void aStatementStaysUsableAfterAFailedQueryWithItsSettings() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(2);
+            statement.setQueryTimeout(30);
+            assertThrows(SQLException.class, () -> statement.executeQuery("SELECT * FROM no_such_table_anywhere"));
+            assertFalse(statement.isClosed(), "a failed query does not close the statement (pgjdbc's behaviour)");
+            assertEquals(2, Snapshot.of(statement.executeQuery(rowsQuery(10))).rows().size(), "max rows still applies");
+            assertEquals(30, statement.getQueryTimeout());
+            assertThrows(SQLException.class, () -> statement.execute("SELEC 1"));
+            assertTrue(statement.execute(rowsQuery(3)));
+        }
+        Statement closed = connection.createStatement();
+        closed.close();
+        assertTrue(closed.isClosed());
+        assertThrows(SQLException.class, () -> closed.executeQuery(rowsQuery(1)), "closed by the caller stays closed");
+    }
+
+    @Test
     void maxRowsLimitsEveryResult() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setMaxRows(3);
