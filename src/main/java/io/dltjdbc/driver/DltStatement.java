@@ -60,6 +60,12 @@ public class DltStatement extends ForwardingStatement {
         }
     }
 
+    /** A setter call: on the vendor statement now, and again on any statement that replaces it. */
+    private void remember(String name, StatementSettings.Setting setting) throws SQLException {
+        reopenIfTheVendorClosedIt();
+        settings.set(delegate, name, setting);
+    }
+
     @Override
     public boolean isClosed() throws SQLException {
         if (closedByCaller) {
@@ -76,51 +82,37 @@ public class DltStatement extends ForwardingStatement {
 
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setQueryTimeout(seconds);
-        settings.queryTimeout = seconds;
+        remember("queryTimeout", statement -> statement.setQueryTimeout(seconds));
     }
 
     @Override
     public void setFetchSize(int rows) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setFetchSize(rows);
-        settings.fetchSize = rows;
+        remember("fetchSize", statement -> statement.setFetchSize(rows));
     }
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setFetchDirection(direction);
-        settings.fetchDirection = direction;
+        remember("fetchDirection", statement -> statement.setFetchDirection(direction));
     }
 
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setMaxFieldSize(max);
-        settings.maxFieldSize = max;
+        remember("maxFieldSize", statement -> statement.setMaxFieldSize(max));
     }
 
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setEscapeProcessing(enable);
-        settings.escapeProcessing = enable;
+        remember("escapeProcessing", statement -> statement.setEscapeProcessing(enable));
     }
 
     @Override
     public void setPoolable(boolean poolable) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setPoolable(poolable);
-        settings.poolable = poolable;
+        remember("poolable", statement -> statement.setPoolable(poolable));
     }
 
     @Override
     public void setCursorName(String name) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setCursorName(name);
-        settings.cursorName = name;
+        remember("cursorName", statement -> statement.setCursorName(name));
     }
 
     /** The inner statement, for commands that need to cancel or time out what they run. */
@@ -353,21 +345,20 @@ public class DltStatement extends ForwardingStatement {
     /** Kept here too: DuckDB's driver accepts a maximum but returns every row, so the facade stops at it. */
     @Override
     public void setMaxRows(int max) throws SQLException {
-        reopenIfTheVendorClosedIt();
-        delegate.setMaxRows(max);
+        remember("maxRows", statement -> statement.setMaxRows(max));
         maxRows = max;
-        settings.maxRows = (long) max;
     }
 
     @Override
     public void setLargeMaxRows(long max) throws SQLException {
-        try {
-            delegate.setLargeMaxRows(max);
-        } catch (UnsupportedOperationException | SQLFeatureNotSupportedException e) {
-            delegate.setMaxRows((int) Math.min(Integer.MAX_VALUE, max));
-        }
+        remember("maxRows", statement -> {
+            try {
+                statement.setLargeMaxRows(max);
+            } catch (UnsupportedOperationException | SQLFeatureNotSupportedException e) {
+                statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, max));
+            }
+        });
         maxRows = max;
-        settings.maxRows = max;
     }
 
     @Override

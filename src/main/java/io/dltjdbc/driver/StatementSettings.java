@@ -2,45 +2,34 @@ package io.dltjdbc.driver;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * What a caller set on a statement, kept so that a fresh vendor statement can take it over (DltStatement
- * replaces the one DuckDB closes when a query fails). Null means "never set: the vendor's default".
+ * What a caller set on a statement (query timeout, fetch size, ...), applied to the vendor statement and kept,
+ * so that a fresh vendor statement can take it over: DltStatement replaces the one DuckDB closes when a query
+ * fails. Only the newest value of each setting is kept.
  */
 final class StatementSettings {
-    Integer queryTimeout;
-    Integer fetchSize;
-    Integer fetchDirection;
-    Integer maxFieldSize;
-    Long maxRows;
-    Boolean escapeProcessing;
-    Boolean poolable;
-    String cursorName;
 
+    /** One setter call on a vendor statement. */
+    @FunctionalInterface
+    interface Setting {
+        void applyTo(Statement statement) throws SQLException;
+    }
+
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+
+    /** Applies the setting to {@code statement} now and remembers it under {@code name}. */
+    void set(Statement statement, String name, Setting setting) throws SQLException {
+        setting.applyTo(statement);
+        settings.put(name, setting);
+    }
+
+    /** Applies every remembered setting, in the order they were first made. */
     void applyTo(Statement statement) throws SQLException {
-        if (queryTimeout != null) {
-            statement.setQueryTimeout(queryTimeout);
-        }
-        if (fetchSize != null) {
-            statement.setFetchSize(fetchSize);
-        }
-        if (fetchDirection != null) {
-            statement.setFetchDirection(fetchDirection);
-        }
-        if (maxFieldSize != null) {
-            statement.setMaxFieldSize(maxFieldSize);
-        }
-        if (maxRows != null) {
-            statement.setMaxRows((int) Math.min(Integer.MAX_VALUE, maxRows));
-        }
-        if (escapeProcessing != null) {
-            statement.setEscapeProcessing(escapeProcessing);
-        }
-        if (poolable != null) {
-            statement.setPoolable(poolable);
-        }
-        if (cursorName != null) {
-            statement.setCursorName(cursorName);
+        for (Setting setting : settings.values()) {
+            setting.applyTo(statement);
         }
     }
 }
