@@ -11,7 +11,6 @@ import io.dltjdbc.driver.DltConnection;
 import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.DltStatement;
 import io.dltjdbc.driver.InMemoryResultSet;
-import io.dltjdbc.driver.InMemoryResultSet.Column;
 import io.dltjdbc.pipeline.source.ItemOrigin;
 import io.dltjdbc.pipeline.source.MalformedItemException;
 import io.dltjdbc.pipeline.source.RowReader;
@@ -22,7 +21,6 @@ import io.dltjdbc.schema.NormalizerOptions;
 import io.dltjdbc.schema.Schema;
 import io.dltjdbc.schema.SchemaContractException;
 import io.dltjdbc.schema.Table;
-import io.dltjdbc.schema.WriteDisposition;
 import io.dltjdbc.sql.DltCommand.LoadPipeline;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -31,12 +29,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs one {@code LOAD PIPELINE}: extract every source item by item, normalize into a load package
@@ -45,10 +41,6 @@ import java.util.Set;
  * so a bad line 5,001 leaves the dataset exactly as it was.
  */
 final class LoadPipelineRunner {
-    static final List<Column> SUMMARY_COLUMNS = List.of(Column.text("load_id"), Column.text("pipeline_name"),
-            Column.text("dataset_name"), Column.text("table_name"), Column.bigint("rows"), Column.text("write_disposition"),
-            Column.text("status"), Column.bigint("rejected"));
-
     private final DltConnection connection;
     private final Destination destination;
     private final NamingConvention naming;
@@ -116,12 +108,10 @@ final class LoadPipelineRunner {
         List<String> warnings = new ArrayList<>();
         boolean schemaChanged = storedSchema.isEmpty();
         List<ResourceLoad> resources = new ArrayList<>();
-        List<Object[]> summary = new ArrayList<>();
-        long totalRows = 0;
+        LoadSummary summary = new LoadSummary(loadId, pipelineName, dataset);
         try (StagedRows staged = StagedRows.createTemporary(schema, loadId)) {
             RejectedRows rejected = options.skipRows() ? new RejectedRows(loadId, staged, options.maxErrors()) : null;
             Map<String, NormalizerOptions> rootOptions = new LinkedHashMap<>();
-            Set<String> reported = new HashSet<>();
             for (Extract extract : extracts) {
                 NormalizerOptions normalizerOptions = options.normalizerOptions(extract.writeDisposition(), extract.columnHints());
                 Normalizer normalizer = new Normalizer(schema, extract.table(), normalizerOptions, naming, loadId);
@@ -144,26 +134,15 @@ final class LoadPipelineRunner {
                 for (Table table : tree(schema, root.getKey())) {
                     long rows = staged.rows(table.name());
                     tables.add(new TableLoad(table, staged.file(table.name()), rows));
-                    totalRows += rows;
-                    long rejectedRows = rejected == null ? 0 : rejected.count(table.name());
-                    if (rows == 0 && rejectedRows == 0 && !table.isRoot()) {
-                        continue;
-                    }
-                    reported.add(table.name());
-                    summary.add(new Object[] {loadId, pipelineName, dataset, table.name(), rows,
-                            rootOption.writeDisposition().dltName(), "loaded", rejectedRows});
+                    summary.table(table.name(), table.isRoot(), rows, rejected == null ? 0 : rejected.count(table.name()),
+                            rootOption.writeDisposition().dltName());
                 }
 
                 resources.add(new ResourceLoad(root.getKey(), rootOption.writeDisposition(), normalized(rootOption.primaryKey()),
                         normalized(rootOption.mergeKey()), tables));
             }
             if (rejected != null) {
-                // tables whose every row was rejected have no columns, so no place among the loaded ones
-                for (String table : rejected.tables()) {
-                    if (!reported.contains(table)) {
-                        summary.add(new Object[] {loadId, pipelineName, dataset, table, 0L, null, "rejected", rejected.count(table)});
-                    }
-                }
+                summary.rejectedOnly(rejected);
                 ResourceLoad rejectedRows = rejected.resource();
                 if (rejectedRows != null) {
                     resources.add(rejectedRows);
@@ -196,8 +175,7 @@ final class LoadPipelineRunner {
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot stage the load in the temporary directory: " + e.getMessage(), e);
         }
-        InMemoryResultSet result = new InMemoryResultSet(SUMMARY_COLUMNS, summary);
-        return new Outcome(result, totalRows, warnings);
+        return new Outcome(summary.resultSet(), summary.totalRows(), warnings);
     }
 
     /**
