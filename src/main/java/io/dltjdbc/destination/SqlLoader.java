@@ -292,18 +292,8 @@ public abstract class SqlLoader implements Loader {
         String target = dialect.qualified(dataset, root.name());
         String staged = dialect.qualified(staging, root.name());
         String keyMatch = dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "s");
-        for (Table child : plan.schema().tableChain(root.name())) {
-            if (child == root || existingColumns(dataset, child.name()).isEmpty()) {
-                continue;
-            }
-            execute("DELETE FROM " + dialect.qualified(dataset, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT d."
-                    + q("_dlt_id") + " FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + "))");
-        }
-        if (aliasesDeleteTarget()) {
-            execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
-        } else {
-            execute("DELETE FROM " + target + " WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), target, "s")
-                    + ")");
+        if (!resource.insertOnly()) {
+            deleteStagedKeys(plan, resource, root, target, staged, keyMatch);
         }
         String columns = dialect.columnList(root);
         if (resource.primaryKey().isEmpty()) {
@@ -313,9 +303,12 @@ public abstract class SqlLoader implements Loader {
             for (String key : resource.primaryKey()) {
                 partition.add(q(key));
             }
+            // insert-only: a row whose key is already there stays as it is
+            String onlyNewKeys = resource.insertOnly() ? " AND NOT EXISTS (SELECT 1 FROM " + target + " d WHERE "
+                    + dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "ranked") + ")" : "";
             execute("INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "
                     + partition + " ORDER BY " + (ordered ? q(STAGING_ORDER_COLUMN) : insertionOrder()) + " DESC) AS " + q("_dlt_dedup_rn") + " FROM " + staged
-                    + ") ranked WHERE " + q("_dlt_dedup_rn") + " = 1");
+                    + ") ranked WHERE " + q("_dlt_dedup_rn") + " = 1" + onlyNewKeys);
         }
         for (TableLoad table : resource.tables()) {
             Table child = table.table();
@@ -326,6 +319,25 @@ public abstract class SqlLoader implements Loader {
             execute("INSERT INTO " + dialect.qualified(dataset, child.name()) + " (" + childColumns + ") SELECT " + childColumns
                     + " FROM " + dialect.qualified(staging, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT "
                     + q("_dlt_id") + " FROM " + target + " WHERE " + q("_dlt_load_id") + " = " + dialect.stringLiteral(plan.loadId()) + ")");
+        }
+    }
+
+    /** Deletes the rows whose key is staged, child rows (through {@code _dlt_root_id}) first. */
+    private void deleteStagedKeys(LoadPlan plan, ResourceLoad resource, Table root, String target, String staged, String keyMatch)
+            throws SQLException {
+        String dataset = plan.dataset();
+        for (Table child : plan.schema().tableChain(root.name())) {
+            if (child == root || existingColumns(dataset, child.name()).isEmpty()) {
+                continue;
+            }
+            execute("DELETE FROM " + dialect.qualified(dataset, child.name()) + " WHERE " + q("_dlt_root_id") + " IN (SELECT d."
+                    + q("_dlt_id") + " FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + "))");
+        }
+        if (aliasesDeleteTarget()) {
+            execute("DELETE FROM " + target + " d WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE " + keyMatch + ")");
+        } else {
+            execute("DELETE FROM " + target + " WHERE EXISTS (SELECT 1 FROM " + staged + " s WHERE "
+                    + dialect.keyMatch(resource.primaryKey(), resource.mergeKey(), target, "s") + ")");
         }
     }
 

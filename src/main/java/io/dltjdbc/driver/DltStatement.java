@@ -145,7 +145,7 @@ public class DltStatement extends ForwardingStatement {
         commandResult = result.resultSet() == null ? null : result.resultSet().withStatement(this);
         commandUpdateCount = result.updateCount();
         for (String warning : result.warnings()) {
-            SQLWarning next = new SQLWarning(warning);
+            SQLWarning next = new SQLWarning(warning, "01000"); // 01000: warning, no subclass
             if (commandWarnings == null) {
                 commandWarnings = next;
             } else {
@@ -415,7 +415,9 @@ public class DltStatement extends ForwardingStatement {
     public boolean getMoreResults() throws SQLException {
         stream.end();
         if (commandIsCurrent) {
+            SQLWarning warnings = commandWarnings;
             finishPrevious();
+            commandWarnings = warnings; // warnings last until the next execution (JDBC), not until the next result
             commandIsCurrent = true; // the command's results are exhausted: no result set, update count -1
             return false;
         }
@@ -437,10 +439,19 @@ public class DltStatement extends ForwardingStatement {
         if (commandWarnings == null) {
             return inner;
         }
-        if (inner != null) {
-            commandWarnings.setNextWarning(inner);
+        if (inner != null && !inChain(commandWarnings, inner)) {
+            commandWarnings.setNextWarning(inner); // once: linking it again on the next call would make a cycle
         }
         return commandWarnings;
+    }
+
+    private static boolean inChain(SQLWarning chain, SQLWarning warning) {
+        for (SQLWarning w = chain; w != null; w = w.getNextWarning()) {
+            if (w == warning) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -31,6 +31,11 @@ record LoadOptions(
         Long maxErrors) {
 
     static LoadOptions from(Map<String, Object> options) throws SQLException {
+        Object strategy = options.get("merge_strategy");
+        if (strategy != null && !"merge".equals(options.get("write_disposition"))) {
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("merge_strategy = '" + strategy
+                    + "' applies to write_disposition = 'merge' only; add it, or remove merge_strategy");
+        }
         try {
             return new LoadOptions(
                     text(options, "dataset_name"),
@@ -63,6 +68,23 @@ record LoadOptions(
                     + "add on_error = 'skip_row' to skip up to " + value + " bad rows, or remove max_errors");
         }
         return value == null ? null : ((Number) value).longValue();
+    }
+
+    /**
+     * dlt's rule: upsert and insert-only identify rows by a hash of the primary key, so they need one (from
+     * {@code primary_key} or a column hint); without it every row would get the same {@code _dlt_id}.
+     */
+    static void checkKeyedMerge(NormalizerOptions options, String table) throws SQLException {
+        if (!options.usesKeyHash() || !options.primaryKey().isEmpty()) {
+            return;
+        }
+        for (ColumnHints.Hint hint : options.columnHints().hints()) {
+            if (hint.primaryKey()) {
+                return;
+            }
+        }
+        throw DltSqlState.INVALID_PARAMETER_VALUE.exception("merge_strategy = '" + options.mergeStrategy().dltName()
+                + "' needs a primary key for table '" + table + "': add primary_key = '<column>'");
     }
 
     /** Normalizer options for one resource whose own defaults (chess: replace/append, hints) the statement may override. */

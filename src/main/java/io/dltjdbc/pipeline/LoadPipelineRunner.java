@@ -15,6 +15,7 @@ import io.dltjdbc.pipeline.source.ItemOrigin;
 import io.dltjdbc.pipeline.source.MalformedItemException;
 import io.dltjdbc.pipeline.source.RowReader;
 import io.dltjdbc.schema.MissingPrimaryKeyException;
+import io.dltjdbc.schema.MergeStrategy;
 import io.dltjdbc.schema.NamingConvention;
 import io.dltjdbc.schema.Normalizer;
 import io.dltjdbc.schema.NormalizerOptions;
@@ -114,6 +115,7 @@ final class LoadPipelineRunner {
             Map<String, NormalizerOptions> rootOptions = new LinkedHashMap<>();
             for (Extract extract : extracts) {
                 NormalizerOptions normalizerOptions = options.normalizerOptions(extract.writeDisposition(), extract.columnHints());
+                LoadOptions.checkKeyedMerge(normalizerOptions, extract.table());
                 Normalizer normalizer = new Normalizer(schema, extract.table(), normalizerOptions, naming, loadId);
                 IncrementalCursor cursor = options.incremental() == null ? null
                         : new IncrementalCursor(options.incremental(), options.initialValue(),
@@ -139,7 +141,8 @@ final class LoadPipelineRunner {
                 }
 
                 resources.add(new ResourceLoad(root.getKey(), rootOption.writeDisposition(), normalized(rootOption.primaryKey()),
-                        normalized(rootOption.mergeKey()), tables));
+                        normalized(rootOption.mergeKey()), tables, rootOption.writeDisposition().isMerge()
+                                && rootOption.mergeStrategy() == MergeStrategy.INSERT_ONLY));
             }
             if (rejected != null) {
                 summary.rejectedOnly(rejected);

@@ -72,6 +72,19 @@ class DestinationContractTest {
 
     @ParameterizedTest
     @EnumSource(TestDestination.class)
+    void insertOnlyKeepsExistingKeysWithTheirChildrenAndAddsNewOnes(TestDestination destination) throws SQLException {
+        try (Connection c = DriverManager.getConnection(destination.url(dataset())); Statement s = c.createStatement()) {
+            String insertOnly = " INTO orders WITH (write_disposition = 'merge', merge_strategy = 'insert-only', primary_key = 'id')";
+            s.execute("LOAD PIPELINE orders FROM JSON '" + ORDERS + "'" + insertOnly);
+            s.execute("LOAD PIPELINE orders FROM JSON '[{\"id\": 2, \"who\": \"changed\", \"lines\": [{\"sku\": \"x\"}]}, "
+                    + "{\"id\": 3, \"who\": \"cy\", \"lines\": [{\"sku\": \"y\"}]}]'" + insertOnly);
+            assertEquals(List.of("ann", "bob", "cy"), column(s, "SELECT who FROM orders ORDER BY id"));
+            assertEquals(List.of("a", "b", "c", "y"), column(s, "SELECT sku FROM orders__lines ORDER BY sku"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDestination.class)
     void mergeReplacesRowsByPrimaryKeyAndTheirChildren(TestDestination destination) throws SQLException {
         try (Connection c = DriverManager.getConnection(destination.url(dataset())); Statement s = c.createStatement()) {
             String merge = " INTO orders WITH (write_disposition = 'merge', primary_key = 'id')";

@@ -130,4 +130,36 @@ class WriteDispositionLoadTest extends LoadTestSupport {
         assertEquals(0, count("ds.t"));
         assertEquals(0, count("ds.t__xs"));
     }
+
+    @Test
+    void upsertUpdatesRowsByPrimaryKeyAndInsertsNewOnes() throws Exception {
+        String upsert = " INTO ds.u WITH (write_disposition = 'merge', merge_strategy = 'upsert', primary_key = 'id')";
+        load("LOAD PIPELINE p FROM JSON '[{\"id\": 1, \"v\": \"a\"}, {\"id\": 2, \"v\": \"b\"}]'" + upsert);
+        load("LOAD PIPELINE p FROM JSON '[{\"id\": 2, \"v\": \"B\"}, {\"id\": 3, \"v\": \"c\"}]'" + upsert);
+        assertEquals(List.of(List.of(1L, "a"), List.of(2L, "B"), List.of(3L, "c")), rows("SELECT id, v FROM ds.u ORDER BY id"));
+        assertEquals(3L, one("SELECT count(DISTINCT _dlt_id) FROM ds.u"));
+    }
+
+    @Test
+    void insertOnlyKeepsRowsWhoseKeyIsAlreadyThere() throws Exception {
+        String insertOnly = " INTO ds.i WITH (write_disposition = 'merge', merge_strategy = 'insert-only', primary_key = 'id')";
+        load("LOAD PIPELINE p FROM JSON '[{\"id\": 1, \"v\": \"a\"}]'" + insertOnly);
+        load("LOAD PIPELINE p FROM JSON '[{\"id\": 1, \"v\": \"changed\"}, {\"id\": 2, \"v\": \"b\"}]'" + insertOnly);
+        assertEquals(List.of(List.of(1L, "a"), List.of(2L, "b")), rows("SELECT id, v FROM ds.i ORDER BY id"));
+    }
+
+    @Test
+    void upsertWithoutAPrimaryKeyIsRefusedBeforeAnythingIsWritten() {
+        java.sql.SQLException e = loadFails("LOAD PIPELINE p FROM JSON '[{\"a\": 1}, {\"a\": 2}]' INTO ds.u"
+                + " WITH (write_disposition = 'merge', merge_strategy = 'upsert')");
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("needs a primary key"), e.getMessage());
+    }
+
+    @Test
+    void aMergeStrategyWithoutMergeIsRefused() {
+        java.sql.SQLException e = loadFails("LOAD PIPELINE p FROM JSON '[{\"a\": 1}]' INTO ds.u WITH (merge_strategy = 'upsert')");
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("write_disposition = 'merge'"), e.getMessage());
+    }
 }

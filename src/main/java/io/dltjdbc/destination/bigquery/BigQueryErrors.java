@@ -18,7 +18,22 @@ final class BigQueryErrors {
         if (message == null && error != null) {
             message = error.getMessage();
         }
-        return state(reason, e.getCode()).exception("BigQuery: " + context + ": " + message, e);
+        DltSqlState state = unreachable(e) ? DltSqlState.CONNECTION_UNABLE_TO_CONNECT : state(reason, e.getCode());
+        return state.exception("BigQuery: " + context + ": " + message, e);
+    }
+
+    /**
+     * The client reports a refused connection, an unknown host or a timeout as code 0 with the I/O error as its
+     * cause: that is class 08 (what pools and DBeaver's reconnect act on), not a data exception.
+     */
+    private static boolean unreachable(BigQueryException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SQLException of(String context, BigQueryError error, List<BigQueryError> details) {

@@ -296,15 +296,17 @@ final class BigQueryLoader implements Loader {
         String keyMatch = BigQueryDialect.INSTANCE.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "s");
         StringBuilder script = new StringBuilder("BEGIN TRANSACTION;\n");
         for (Table child : plan.schema().tableChain(root.name())) {
-            if (child == root || !exists(dataset, child.name())) {
+            if (child == root || resource.insertOnly() || !exists(dataset, child.name())) {
                 continue;
             }
             script.append("DELETE FROM ").append(q(dataset, child.name())).append(" WHERE ").append(q("_dlt_root_id"))
                     .append(" IN (SELECT d.").append(q("_dlt_id")).append(" FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ")
                     .append(staged).append(" AS s WHERE ").append(keyMatch).append("));\n");
         }
-        script.append("DELETE FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ").append(staged).append(" AS s WHERE ")
-                .append(keyMatch).append(");\n");
+        if (!resource.insertOnly()) {
+            script.append("DELETE FROM ").append(target).append(" AS d WHERE EXISTS (SELECT 1 FROM ").append(staged).append(" AS s WHERE ")
+                    .append(keyMatch).append(");\n");
+        }
         String columns = BigQueryDialect.INSTANCE.columnList(root);
         if (resource.primaryKey().isEmpty()) {
             script.append("INSERT INTO ").append(target).append(" (").append(columns).append(") SELECT ").append(columns)
@@ -317,7 +319,12 @@ final class BigQueryLoader implements Loader {
             script.append("INSERT INTO ").append(target).append(" (").append(columns).append(") SELECT ").append(columns)
                     .append(" FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY ").append(partition).append(" ORDER BY ")
                     .append(q(STAGING_SEQUENCE)).append(" DESC) AS ").append(q("_dlt_dedup_rn")).append(" FROM ").append(staged)
-                    .append(") AS ranked WHERE ").append(q("_dlt_dedup_rn")).append(" = 1;\n");
+                    .append(") AS ranked WHERE ").append(q("_dlt_dedup_rn")).append(" = 1");
+            if (resource.insertOnly()) { // a row whose key is already there stays as it is
+                script.append(" AND NOT EXISTS (SELECT 1 FROM ").append(target).append(" AS d WHERE ")
+                        .append(BigQueryDialect.INSTANCE.keyMatch(resource.primaryKey(), resource.mergeKey(), "d", "ranked")).append(")");
+            }
+            script.append(";\n");
         }
         for (TableLoad table : resource.tables()) {
             Table child = table.table();

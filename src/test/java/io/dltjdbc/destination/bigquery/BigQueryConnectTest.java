@@ -136,6 +136,18 @@ class BigQueryConnectTest {
     }
 
     @Test
+    void anUnreachableEndpointIsAConnectionError() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort(); // free now, and nothing listens once it is closed
+        }
+        String url = "jdbc:dlt:bigquery:test-project?endpoint=http://127.0.0.1:" + deadPort + "&dataset=ds";
+        SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url).close());
+        assertEquals("08001", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+    }
+
+    @Test
     void metadataListsProjectDatasetsTablesAndColumns() throws Exception {
         try (Connection c = DriverManager.getConnection(url("meta_ds")); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE meta_t (id INT64 NOT NULL, amount NUMERIC(10, 2), ts TIMESTAMP)");

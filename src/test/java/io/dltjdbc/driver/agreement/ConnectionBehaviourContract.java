@@ -382,6 +382,16 @@ abstract class ConnectionBehaviourContract {
                 messages.add(w.getMessage());
             }
             assertTrue(messages.stream().anyMatch(m -> m.contains("a__b") && m.contains("'a") && m.contains("b'")), messages.toString());
+            assertEquals("01000", statement.getWarnings().getSQLState());
+            // DBeaver reads results with getMoreResults/getUpdateCount before it shows warnings
+            assertFalse(statement.getMoreResults());
+            assertEquals(-1, statement.getUpdateCount());
+            assertEquals(statement.getWarnings().getMessage(), messages.get(0), "warnings last until the next execution");
+            int chain = 0;
+            for (SQLWarning w = statement.getWarnings(); w != null && chain < 100; w = w.getNextWarning()) {
+                chain++;
+            }
+            assertEquals(messages.size(), chain, "reading the warnings twice does not change (or loop) the chain");
             statement.clearWarnings();
             assertNull(statement.getWarnings());
         }
