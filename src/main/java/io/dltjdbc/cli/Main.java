@@ -34,7 +34,11 @@ public final class Main {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workDir) {
         Console console = new Console(in, out, err, workDir);
-        if (args.length == 0 || isHelp(args[0])) {
+        if (args.length == 0) {
+            err.print(usage()); // no command at all is a usage error, so scripts notice
+            return USAGE_ERROR;
+        }
+        if (isHelp(args[0])) {
             out.print(usage());
             return OK;
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits a SQL script into statements at top-level semicolons. Semicolons inside {@code '...'}
- * strings, {@code "..."} identifiers (doubled quotes escape), {@code --} line comments and
+ * strings, {@code "..."} identifiers (doubled quotes escape), Postgres dollar-quoted strings
+ * ({@code $$...$$}, {@code $tag$...$tag$}), {@code --} line comments and
  * {@code /* ... *}{@code /} block comments (nested, as in Postgres) do not split. Comments and blank
  * lines before a statement are dropped; each statement remembers the 1-based line it starts on.
  */
@@ -97,6 +98,20 @@ public final class ScriptSplitter {
                     current.append(comment);
                 }
                 i = j;
+            } else if (c == '$' && dollarTag(script, i) != null) {
+                // Postgres dollar quoting ($$ ... $$, $body$ ... $body$): function bodies hold semicolons
+                String tag = dollarTag(script, i);
+                int close = script.indexOf(tag, i + tag.length());
+                if (close < 0) {
+                    throw new UnterminatedException(tag + "..." + tag + " string", line);
+                }
+                String quoted = script.substring(i, close + tag.length());
+                if (startLine < 0) {
+                    startLine = line;
+                }
+                line += count(quoted, '\n');
+                current.append(quoted);
+                i = close + tag.length();
             } else if (c == '\'' || c == '"') {
                 int open = line;
                 int j = i + 1;
@@ -145,6 +160,22 @@ public final class ScriptSplitter {
             out.add(new Statement(current.toString().strip(), startLine));
         }
         return new Scan(out, lastTerminator);
+    }
+
+    /**
+     * The opening tag ({@code $$} or {@code $name$}) of a dollar-quoted string starting at {@code i}, or null: a
+     * {@code $} inside an identifier ({@code a$b}) or a parameter ({@code $1}) starts none.
+     */
+    private static String dollarTag(String script, int i) {
+        if (i > 0 && (Character.isLetterOrDigit(script.charAt(i - 1)) || script.charAt(i - 1) == '_')) {
+            return null;
+        }
+        int j = i + 1;
+        while (j < script.length() && (Character.isLetter(script.charAt(j)) || script.charAt(j) == '_'
+                || j > i + 1 && Character.isDigit(script.charAt(j)))) {
+            j++;
+        }
+        return j < script.length() && script.charAt(j) == '$' ? script.substring(i, j + 1) : null;
     }
 
     private static int count(String text, char c) {

@@ -12,8 +12,16 @@ class MainTest {
     Path dir;
 
     @Test
-    void noArgumentsOrHelpPrintUsage() {
-        for (String[] args : new String[][] {{}, {"help"}, {"--help"}}) {
+    void noArgumentsIsAUsageErrorOnStandardError() {
+        CliRun run = CliRun.in(dir);
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("usage: dlt-jdbc <command> [options]\n"), run.err());
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        for (String[] args : new String[][] {{"help"}, {"--help"}}) {
             CliRun run = CliRun.in(dir, args);
             assertEquals(0, run.code());
             assertTrue(run.out().startsWith("usage: dlt-jdbc <command> [options]\n"), run.out());

@@ -31,6 +31,15 @@ class ScriptSplitterTest {
     }
 
     @Test
+    void semicolonsInDollarQuotedStringsDoNotSplit() throws Exception {
+        String function = "CREATE FUNCTION f() RETURNS int AS $body$\nBEGIN\n  RETURN 1;\nEND;\n$body$ LANGUAGE plpgsql";
+        assertEquals(List.of(new Statement(function, 1), new Statement("SELECT $$a;b$$, a$b, $1", 6)),
+                split(function + ";\nSELECT $$a;b$$, a$b, $1;"));
+        assertEquals(2, assertThrows(ScriptSplitter.UnterminatedException.class, () -> split("SELECT 1;\nSELECT $x$ never closed;"))
+                .line());
+    }
+
+        @Test
     void leadingCommentsAreDroppedAndDoNotCountAsStartLine() throws Exception {
         assertEquals(List.of(new Statement("LOAD PIPELINE p FROM 'a.csv'", 5)),
                 split("-- header; with a semicolon\n/* block;\n comment */\n\nLOAD PIPELINE p FROM 'a.csv';\n-- trailing;\n"));
