@@ -84,6 +84,8 @@ final class LoadPipelineRunner {
 
     private Outcome run(LoadPipeline command, RunningLoad running) throws SQLException {
         LoadOptions options = LoadOptions.from(command.options());
+        refuseTwoNames("dataset", command.intoDataset(), "dataset_name", options.datasetName());
+        refuseTwoNames("table", command.intoTable(), "table_name", options.tableName());
         String pipelineName = command.pipelineName();
         SystemTables system = destination.systemTables();
         String dataset = dataset(command, options, system);
@@ -262,6 +264,14 @@ final class LoadPipelineRunner {
             return sql;
         }
         return DltSqlState.DATA_EXCEPTION.exception("cannot normalize " + position + ": " + e.getMessage(), e);
+    }
+
+    /** INTO and the option naming different datasets (or tables) is a mistake: which one was meant is a guess. */
+    private void refuseTwoNames(String what, String into, String option, String optionValue) throws SQLException {
+        if (into != null && optionValue != null && !naming.normalizeIdentifier(into).equals(naming.normalizeIdentifier(optionValue))) {
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("INTO names " + what + " '" + into + "' but " + option + " = '"
+                    + optionValue + "'; give the " + what + " once");
+        }
     }
 
     private List<String> normalized(List<String> keys) {

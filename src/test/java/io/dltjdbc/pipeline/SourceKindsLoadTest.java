@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -183,5 +184,16 @@ class SourceKindsLoadTest extends LoadTestSupport {
     void datasetAndTableNamesAreNormalized() throws Exception {
         load("LOAD PIPELINE p FROM JSON '{\"id\":1}' INTO MyData.\"My Table\"");
         assertEquals(1, count("my_data.my_table"));
+    }
+
+    @Test
+    void intoAndAnOptionNamingDifferentDatasetsOrTablesIsAnError() throws Exception {
+        SQLException dataset = loadFails("LOAD PIPELINE p FROM JSON '[{\"id\": 1}]' INTO a.b WITH (dataset_name = 'c')");
+        assertEquals("22023", dataset.getSQLState());
+        assertTrue(dataset.getMessage().contains("INTO names dataset 'a' but dataset_name = 'c'"), dataset.getMessage());
+        SQLException table = loadFails("LOAD PIPELINE p FROM JSON '[{\"id\": 1}]' INTO a.b WITH (table_name = 'd')");
+        assertEquals("22023", table.getSQLState());
+        load("LOAD PIPELINE p FROM JSON '[{\"id\": 1}]' INTO a.b WITH (dataset_name = 'A', table_name = 'b')");
+        assertEquals(1L, count("a.b"));
     }
 }
