@@ -213,34 +213,46 @@ final class PipelineCatalog {
 
     /** Forgets the pipeline's state; with tables also drops its tables, stored schemas and loads. Returns rows deleted. */
     long dropPipeline(String pipeline, boolean withTables) throws SQLException {
-        List<Found> found = pipelines(pipeline);
-        if (found.isEmpty()) {
+        List<String> datasets = new ArrayList<>();
+        for (Found place : pipelines(pipeline)) {
+            datasets.add(place.dataset());
+        }
+        if (withTables) {
+            // a pipeline whose state a plain DROP PIPELINE forgot still owns its tables: found by its stored schema
+            String schemaName = naming.normalizeIdentifier(pipeline);
+            for (String dataset : system.datasetsWithPipelines()) {
+                if (!datasets.contains(dataset) && system.latestSchema(dataset, schemaName).isPresent()) {
+                    datasets.add(dataset);
+                }
+            }
+        }
+        if (datasets.isEmpty()) {
             single(pipeline);
         }
         boolean autoCommit = sql.getAutoCommit();
         sql.setAutoCommit(false);
         long deleted = 0;
         try {
-            for (Found place : found) {
-                deleted += delete(place.dataset(), SystemTables.STATE, "pipeline_name", pipeline);
+            for (String dataset : datasets) {
+                deleted += delete(dataset, SystemTables.STATE, "pipeline_name", pipeline);
                 if (withTables) {
                     String schemaName = naming.normalizeIdentifier(pipeline);
-                    Optional<String> schemaJson = system.latestSchema(place.dataset(), schemaName);
+                    Optional<String> schemaJson = system.latestSchema(dataset, schemaName);
                     if (schemaJson.isPresent()) {
                         List<Table> tables = new ArrayList<>(Schema.fromJson(schemaJson.get()).tables());
                         java.util.Collections.reverse(tables); // children before parents
                         try (Statement statement = sql.createStatement()) {
                             // merge leaves its staging copies in <dataset>_staging: they belong to the pipeline too
-                            String staging = place.dataset() + io.dltjdbc.destination.SqlLoader.STAGING_SUFFIX;
+                            String staging = dataset + io.dltjdbc.destination.SqlLoader.STAGING_SUFFIX;
                             for (Table table : tables) {
-                                statement.execute("DROP TABLE IF EXISTS " + dialect.qualified(place.dataset(), table.name()));
+                                statement.execute("DROP TABLE IF EXISTS " + dialect.qualified(dataset, table.name()));
                                 statement.execute("DROP TABLE IF EXISTS " + dialect.qualified(staging, table.name()));
                             }
                         }
                     }
-                    deleted += deleteRejected(place.dataset(), schemaName);
-                    deleted += delete(place.dataset(), SystemTables.VERSION, "schema_name", schemaName);
-                    deleted += delete(place.dataset(), SystemTables.LOADS, "schema_name", schemaName);
+                    deleted += deleteRejected(dataset, schemaName);
+                    deleted += delete(dataset, SystemTables.VERSION, "schema_name", schemaName);
+                    deleted += delete(dataset, SystemTables.LOADS, "schema_name", schemaName);
                 }
             }
             sql.commit();

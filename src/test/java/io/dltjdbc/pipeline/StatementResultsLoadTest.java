@@ -171,6 +171,17 @@ class StatementResultsLoadTest extends LoadTestSupport {
     }
 
     @Test
+    void dropPipelineWithTablesStillFindsTheTablesAfterThePlainDropForgotTheState() throws Exception {
+        load(NESTED);
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP PIPELINE p");
+            s.execute("DROP PIPELINE p WITH TABLES");
+        }
+        assertFalse(tableExists("ds", "t"));
+        assertFalse(tableExists("ds", "t__xs"));
+    }
+
+    @Test
     void loadAfterDropPipelineWithTablesStartsAfresh() throws Exception {
         load(NESTED);
         try (Statement s = c.createStatement()) {
