@@ -1,0 +1,205 @@
+package io.dltjdbc.config;
+
+import io.dltjdbc.driver.DltSqlState;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One place of SPEC §2's order that may hold credential fields: loose fields (URL query keys, JDBC
+ * Properties, {@code DESTINATION__POSTGRES__CREDENTIALS__HOST}, a TOML key) or one whole connection
+ * string. {@link CredentialsResolver} asks the places in order, field by field.
+ */
+abstract class CredentialPlace {
+
+    /** The field's value here, or empty. A placeholder is no value. */
+    abstract Optional<ConfigValue> find(String field) throws SQLException;
+
+    /**
+     * True for a connection string from the environment or a file that is set: it stands for every
+     * credential field, so later places are not read for them (see {@link CredentialsResolver}).
+     */
+    boolean closes() throws SQLException {
+        return false;
+    }
+
+    /** Where this place holds a placeholder for the field, or empty. */
+    Optional<Placeholders.At> placeholder(String field) throws SQLException {
+        return Optional.empty();
+    }
+
+    /** This place in messages. */
+    abstract String origin();
+
+    /** Where this place would hold the field, for "looked in" messages. */
+    abstract String describe(String field);
+
+    private static Optional<ConfigValue> unlessPlaceholder(Optional<ConfigValue> value) {
+        return value.filter(v -> !Placeholders.isPlaceholder(v.value()));
+    }
+
+    /** Fields the connection was given: URL query keys or JDBC Properties. */
+    static final class Given extends CredentialPlace {
+        private final String where;
+        private final Map<String, String> values;
+
+        Given(String where, Map<String, String> values) {
+            this.where = where;
+            this.values = values;
+        }
+
+        @Override
+        Optional<ConfigValue> find(String field) {
+            String value = values.get(field);
+            return unlessPlaceholder(Optional.ofNullable(value).map(v -> new ConfigValue(v, where + " key '" + field + "'")));
+        }
+
+        @Override
+        String origin() {
+            return where;
+        }
+
+        @Override
+        String describe(String field) {
+            return where + " key '" + field + "'";
+        }
+    }
+
+    /** Fields under one section of one provider, e.g. {@code [chess.destination.postgres.credentials]}. */
+    static final class ProviderSection extends CredentialPlace {
+        private final ConfigProvider provider;
+        private final List<String> section;
+
+        ProviderSection(ConfigProvider provider, List<String> section) {
+            this.provider = provider;
+            this.section = List.copyOf(section);
+        }
+
+        @Override
+        Optional<ConfigValue> find(String field) throws SQLException {
+            return unlessPlaceholder(provider.get(path(field)));
+        }
+
+        @Override
+        Optional<Placeholders.At> placeholder(String field) throws SQLException {
+            return provider.placeholderAt(path(field));
+        }
+
+        @Override
+        String origin() {
+            return provider.place() + " " + String.join(".", section);
+        }
+
+        @Override
+        String describe(String field) {
+            return provider.describe(path(field));
+        }
+
+        private List<String> path(String field) {
+            List<String> path = new ArrayList<>(section);
+            path.add(field);
+            return path;
+        }
+    }
+
+    /**
+     * A whole connection string ({@code postgresql://user:pw@host/db?sslmode=require}, {@code duckdb:///file},
+     * a service-account JSON), parsed once when first asked.
+     */
+    static final class ConnectionString extends CredentialPlace {
+        private final String destination;
+        private final Set<String> fieldNames;
+        private final Function<String, Map<String, String>> parser;
+        private final Text text;
+        private final boolean fromConfiguration;
+        private final String describe;
+        private Optional<ConfigValue> raw;
+        private Map<String, String> parsed;
+
+        /** Reads the string only when asked: a file after the place that answered is never opened. */
+        interface Text {
+            Optional<ConfigValue> get() throws SQLException;
+        }
+
+        /**
+         * @param describe where the string would be, e.g. {@code environment variable DESTINATION__POSTGRES__CREDENTIALS}
+         * @param text the string and where it came from; empty when this place has none
+         * @param fromConfiguration true for the environment and files: such a string {@link #closes() closes} the lookup
+         */
+        ConnectionString(String destination, Set<String> fieldNames, Function<String, Map<String, String>> parser,
+                String describe, Text text, boolean fromConfiguration) {
+            this.destination = destination;
+            this.fieldNames = fieldNames;
+            this.parser = parser;
+            this.text = text;
+            this.fromConfiguration = fromConfiguration;
+            this.describe = describe;
+        }
+
+        @Override
+        Optional<ConfigValue> find(String field) throws SQLException {
+            Optional<ConfigValue> string = raw();
+            if (string.isEmpty()) {
+                return Optional.empty();
+            }
+            String value = fields(string.get()).get(field);
+            return unlessPlaceholder(Optional.ofNullable(value).map(v -> new ConfigValue(v, string.get().origin())));
+        }
+
+        @Override
+        boolean closes() throws SQLException {
+            return fromConfiguration && raw().isPresent();
+        }
+
+        @Override
+        String origin() {
+            return raw == null || raw.isEmpty() ? describe : raw.get().origin();
+        }
+
+        /** The string, unless absent, blank or a placeholder. */
+        private Optional<ConfigValue> raw() throws SQLException {
+            if (raw == null) {
+                raw = text.get().filter(v -> !v.value().isBlank() && !Placeholders.isPlaceholder(v.value()));
+            }
+            return raw;
+        }
+
+        @Override
+        String describe(String field) {
+            return describe + " (a connection string)";
+        }
+
+        private Map<String, String> fields(ConfigValue string) throws SQLException {
+            if (parsed == null) {
+                parsed = split(parse(string), string);
+            }
+            return parsed;
+        }
+
+        private Map<String, String> parse(ConfigValue string) throws SQLException {
+            try {
+                return parser.apply(string.value());
+            } catch (IllegalArgumentException e) {
+                // the parser's message never holds the text (DestinationFactory's contract); the text may hold a password
+                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("malformed " + destination + " connection string in "
+                        + string.origin() + ": " + e.getMessage());
+            }
+        }
+
+        /** Only the destination's fields are kept. */
+        private Map<String, String> split(Map<String, String> all, ConfigValue string) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : all.entrySet()) {
+                if (fieldNames.contains(entry.getKey())) {
+                    fields.put(entry.getKey(), entry.getValue());
+                }
+            }
+            return fields;
+        }
+    }
+}
