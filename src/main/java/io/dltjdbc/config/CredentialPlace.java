@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -109,7 +110,9 @@ abstract class CredentialPlace {
 
     /**
      * A whole connection string ({@code postgresql://user:pw@host/db?sslmode=require}, {@code duckdb:///file},
-     * a service-account JSON), parsed once when first asked.
+     * a service-account JSON), parsed once when first asked. Its query keys that are not fields of the
+     * destination are driver properties and go to {@code driver_properties}, so that {@code sslmode=require}
+     * reaches the vendor driver instead of being dropped.
      */
     static final class ConnectionString extends CredentialPlace {
         private final String destination;
@@ -191,13 +194,37 @@ abstract class CredentialPlace {
             }
         }
 
-        /** Only the destination's fields are kept. */
-        private Map<String, String> split(Map<String, String> all, ConfigValue string) {
+        /** Fields stay fields; every other key becomes a driver property (or an error, for a destination without them). */
+        private Map<String, String> split(Map<String, String> all, ConfigValue string) throws SQLException {
             Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, String> driverProperties = new LinkedHashMap<>();
+            Set<String> unknown = new TreeSet<>();
             for (Map.Entry<String, String> entry : all.entrySet()) {
-                if (fieldNames.contains(entry.getKey())) {
-                    fields.put(entry.getKey(), entry.getValue());
+                String key = entry.getKey();
+                if (fieldNames.contains(key)) {
+                    fields.put(key, entry.getValue());
+                } else if (fieldNames.contains(DriverProperties.FIELD)) {
+                    if (!DriverProperties.canHold(entry.getValue())) {
+                        throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("the value of key '" + key
+                                + "' of the connection string in " + string.origin() + " contains ';', ',' or a line break, which "
+                                + "the vendor driver's property list (" + DriverProperties.FIELD + ") cannot carry");
+                    }
+                    driverProperties.put(key, entry.getValue());
+                } else {
+                    unknown.add(key);
                 }
+            }
+            if (!unknown.isEmpty()) {
+                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("the connection string in " + string.origin()
+                        + " has keys destination " + destination + " does not take: " + String.join(", ", unknown)
+                        + "; valid keys: " + String.join(", ", new TreeSet<>(fieldNames)));
+            }
+            if (!driverProperties.isEmpty()) {
+                // an explicit driver_properties key of the same string comes first, then the string's own query keys
+                List<String> lists = new ArrayList<>();
+                lists.add(fields.get(DriverProperties.FIELD));
+                lists.add(DriverProperties.format(driverProperties));
+                fields.put(DriverProperties.FIELD, DriverProperties.merge(lists));
             }
             return fields;
         }

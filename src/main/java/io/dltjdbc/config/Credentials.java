@@ -69,6 +69,8 @@ public final class Credentials {
             CredentialField field = fields.get(entry.getKey());
             if (field != null && field.secret()) {
                 secrets.add(entry.getValue().value());
+            } else if (entry.getKey().equals(DriverProperties.FIELD)) {
+                secrets.addAll(DriverProperties.secretValues(entry.getValue().value()));
             }
         }
         return Collections.unmodifiableList(secrets);

@@ -5,8 +5,11 @@ import io.dltjdbc.config.CredentialField;
 import io.dltjdbc.config.Credentials;
 import io.dltjdbc.config.CredentialsResolver;
 import io.dltjdbc.config.DltProperty;
+import io.dltjdbc.config.DriverProperties;
 import io.dltjdbc.destination.DestinationFactory;
 import io.dltjdbc.destination.Destinations;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -34,6 +37,8 @@ final class ConnectionRequest {
     /** The {@code credentials} property when it is an object (a DuckDBConnection, Google credentials), else null. */
     final Object credentialsObject;
     private final Map<String, String> queryCredentials;
+    /** URL query keys that belong to the location's connection string: driver properties such as sslmode. */
+    private final Map<String, String> locationQuery;
     private final Map<String, String> propertyCredentials;
     private final String propertyConnectionString;
 
@@ -46,11 +51,21 @@ final class ConnectionRequest {
             credentialKeys.add(field.name());
         }
         queryCredentials = new LinkedHashMap<>();
+        locationQuery = new LinkedHashMap<>();
+        boolean takesDriverProperties = credentialKeys.contains(DriverProperties.FIELD);
         for (Map.Entry<String, String> entry : this.url.query().entrySet()) {
             String key = entry.getKey();
-            checkKey(key, "URL query", credentialKeys);
-            if (DltProperty.byKey(key) == null) {
+            if (DltProperty.byKey(key) != null) {
+                continue;
+            }
+            if (credentialKeys.contains(key)) {
                 queryCredentials.put(key, entry.getValue());
+            } else if (takesDriverProperties && !this.url.location().isEmpty()) {
+                // jdbc:dlt:postgres://u@h/db?sslmode=require: the '?' also ends the location's connection string,
+                // whose query keys are the vendor driver's (as in a postgresql:// string in secrets.toml)
+                locationQuery.put(key, entry.getValue());
+            } else {
+                checkKey(key, "URL query", credentialKeys);
             }
         }
         propertyCredentials = new LinkedHashMap<>();
@@ -86,9 +101,21 @@ final class ConnectionRequest {
                 factory::parseConnectionString);
         return resolver.resolve(List.of(
                 CredentialsResolver.Given.fields("URL query", queryCredentials),
-                CredentialsResolver.Given.connectionString("URL location", url.location()),
+                CredentialsResolver.Given.connectionString("URL location", locationWithQuery()),
                 new CredentialsResolver.Given("JDBC Properties", propertyCredentials, propertyConnectionString,
                         "JDBC Properties key '" + CREDENTIALS_OBJECT + "'")), config);
+    }
+
+    /** The URL location with the query keys that belong to it, encoded again for the connection string parser. */
+    private String locationWithQuery() {
+        StringBuilder location = new StringBuilder(url.location());
+        char separator = '?';
+        for (Map.Entry<String, String> entry : locationQuery.entrySet()) {
+            location.append(separator).append(URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return location.toString();
     }
 
     String dataset() {
@@ -107,7 +134,12 @@ final class ConnectionRequest {
         for (DltProperty property : DltProperty.values()) {
             valid.add(property.key());
         }
+        String vendorHint = credentialKeys.contains(DriverProperties.FIELD)
+                ? " (a property of the " + factory.name() + " JDBC driver goes in driver_properties=key=value;key=value, or in"
+                        + " the query of a connection string such as jdbc:dlt:" + factory.name() + "://user@host/database?"
+                        + key + "=...)"
+                : "";
         throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("unknown " + where + " key '" + key + "' for destination "
-                + factory.name() + "; valid keys: " + String.join(", ", valid));
+                + factory.name() + "; valid keys: " + String.join(", ", valid) + vendorHint);
     }
 }

@@ -3,6 +3,7 @@ package io.dltjdbc.driver;
 import io.dltjdbc.config.CredentialField;
 import io.dltjdbc.config.Credentials;
 import io.dltjdbc.config.DltProperty;
+import io.dltjdbc.config.DriverProperties;
 import io.dltjdbc.destination.Destination;
 import io.dltjdbc.destination.DestinationSettings;
 import io.dltjdbc.pipeline.PipelineCommands;
@@ -81,6 +82,9 @@ public final class DltDriver implements Driver {
         Credentials credentials = request.credentials();
         for (CredentialField field : request.factory.credentialFields()) {
             String value = credentials.get(field.name()).orElse(null);
+            if (field.name().equals(DriverProperties.FIELD) && value != null) {
+                value = DriverProperties.masked(value); // sslpassword=... may be in it
+            }
             DriverPropertyInfo property = new DriverPropertyInfo(field.name(),
                     field.secret() && value != null ? Redaction.MASK : value);
             property.required = field.required();
