@@ -1,11 +1,9 @@
 package io.dltjdbc.driver;
 
 import io.dltjdbc.config.ConfigResolver;
-import io.dltjdbc.config.CredentialField;
 import io.dltjdbc.config.Credentials;
 import io.dltjdbc.config.CredentialsResolver;
 import io.dltjdbc.config.DltProperty;
-import io.dltjdbc.config.DriverProperties;
 import io.dltjdbc.destination.DestinationFactory;
 import io.dltjdbc.destination.Destinations;
 import java.net.URLEncoder;
@@ -19,13 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** A URL plus Properties, checked and resolved as far as possible without opening anything. */
 final class ConnectionRequest {
-    /** Keys a JDBC tool passes on its own (user/password fields); for a destination without them they are ignored. */
-    private static final Set<String> TOOL_KEYS = Set.of("user", "password");
     private static final String CREDENTIALS_OBJECT = "credentials";
 
     final DltUrl url;
@@ -46,42 +40,18 @@ final class ConnectionRequest {
         this.url = DltUrl.parse(url);
         this.factory = Destinations.byName(this.url.destination());
         this.properties = info == null ? new Properties() : info;
-        Set<String> credentialKeys = new TreeSet<>();
-        for (CredentialField field : factory.credentialFields()) {
-            credentialKeys.add(field.name());
-        }
-        queryCredentials = new LinkedHashMap<>();
+        GivenKeys keys = new GivenKeys(factory);
         locationQuery = new LinkedHashMap<>();
-        boolean takesDriverProperties = credentialKeys.contains(DriverProperties.FIELD);
-        for (Map.Entry<String, String> entry : this.url.query().entrySet()) {
-            String key = entry.getKey();
-            if (DltProperty.byKey(key) != null) {
-                continue;
-            }
-            if (credentialKeys.contains(key)) {
-                queryCredentials.put(key, entry.getValue());
-            } else if (takesDriverProperties && !this.url.location().isEmpty()) {
-                // jdbc:dlt:postgres://u@h/db?sslmode=require: the '?' also ends the location's connection string,
-                // whose query keys are the vendor driver's (as in a postgresql:// string in secrets.toml)
-                locationQuery.put(key, entry.getValue());
-            } else {
-                checkKey(key, "URL query", credentialKeys);
-            }
-        }
-        propertyCredentials = new LinkedHashMap<>();
+        // jdbc:dlt:postgres://u@h/db?sslmode=require: the '?' also ends the location's connection string, whose
+        // query keys are the vendor driver's (as in a postgresql:// string in secrets.toml)
+        queryCredentials = keys.fields(this.url.query(), "URL query", this.url.location().isEmpty() ? null : locationQuery);
+        Map<String, String> given = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {
-            String value = properties.getProperty(key);
-            if (DltProperty.byKey(key) != null || key.equals(CREDENTIALS_OBJECT)) {
-                continue;
-            }
-            if (key.equals("user") && credentialKeys.contains("username")) {
-                propertyCredentials.put("username", value);
-            } else if (credentialKeys.contains(key)) {
-                propertyCredentials.put(key, value);
-            } else if (!TOOL_KEYS.contains(key)) {
-                checkKey(key, "JDBC Properties", credentialKeys);
+            if (!key.equals(CREDENTIALS_OBJECT)) {
+                given.put(key, properties.getProperty(key));
             }
         }
+        propertyCredentials = keys.fields(given, "JDBC Properties", null);
         Object credentials = properties.get(CREDENTIALS_OBJECT);
         // a whole connection string given as a property counts like the URL location, after the Properties fields
         propertyConnectionString = credentials instanceof String text ? text : null;
@@ -124,22 +94,5 @@ final class ConnectionRequest {
             dataset = dataset + "_" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         }
         return dataset;
-    }
-
-    private void checkKey(String key, String where, Set<String> credentialKeys) throws SQLException {
-        if (DltProperty.byKey(key) != null || credentialKeys.contains(key)) {
-            return;
-        }
-        Set<String> valid = new TreeSet<>(credentialKeys);
-        for (DltProperty property : DltProperty.values()) {
-            valid.add(property.key());
-        }
-        String vendorHint = credentialKeys.contains(DriverProperties.FIELD)
-                ? " (a property of the " + factory.name() + " JDBC driver goes in driver_properties=key=value;key=value, or in"
-                        + " the query of a connection string such as jdbc:dlt:" + factory.name() + "://user@host/database?"
-                        + key + "=...)"
-                : "";
-        throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("unknown " + where + " key '" + key + "' for destination "
-                + factory.name() + "; valid keys: " + String.join(", ", valid) + vendorHint);
     }
 }

@@ -203,6 +203,45 @@ class DriverUrlTest {
     }
 
     @Test
+    void userAndPasswordInTheUrlQueryMeanTheSameAsProperties() throws SQLException {
+        String url = new TempProject(tmp).url("jdbc:dlt:postgres://h/db?user=u&password=p");
+        DriverPropertyInfo[] infos = driver().getPropertyInfo(url, new Properties());
+        assertEquals("u", value(infos, "username"));
+        assertEquals("***", value(infos, "password"));
+        assertTrue(Arrays.stream(infos).filter(i -> i.name.equals("password")).findFirst().orElseThrow()
+                .description.contains("URL query"));
+    }
+
+    @Test
+    void userAndPasswordInTheUrlQueryAreIgnoredForDuckDbLikeProperties() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?user=u&password=p")) {
+            assertFalse(c.isClosed());
+        }
+    }
+
+    @Test
+    void usernameBeatsUserGivenInTheSamePlace() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "tool_user");
+        properties.setProperty("username", "dlt_user");
+        String url = new TempProject(tmp).url("jdbc:dlt:postgres://h/db");
+        assertEquals("dlt_user", value(driver().getPropertyInfo(url, properties), "username"));
+        assertEquals("dlt_user", value(driver().getPropertyInfo(url + "&user=a&username=dlt_user", new Properties()), "username"));
+    }
+
+    @Test
+    void emptyUserAndPasswordFromAToolDoNotHideConfiguredCredentials() throws SQLException {
+        TempProject project = new TempProject(tmp).secrets("[destination.postgres.credentials]\nusername = \"loader\"\n"
+                + "password = \"from-file\"\n");
+        Properties properties = new Properties();
+        properties.setProperty("user", "");
+        properties.setProperty("password", "");
+        DriverPropertyInfo[] infos = driver().getPropertyInfo(project.url("jdbc:dlt:postgres://h/db"), properties);
+        assertEquals("loader", value(infos, "username"));
+        assertEquals("***", value(infos, "password"));
+    }
+
+    @Test
     void propertyInfoListsEveryKeyAndMarksRequiredOnes() throws SQLException {
         DriverPropertyInfo[] infos = driver().getPropertyInfo("jdbc:dlt:postgres:", new Properties());
         assertEquals(Arrays.asList("dataset", "pipeline", "project_dir", "full_refresh",
