@@ -6,6 +6,7 @@ import io.dltjdbc.config.CredentialsResolver;
 import io.dltjdbc.config.DltProperty;
 import io.dltjdbc.destination.DestinationFactory;
 import io.dltjdbc.destination.Destinations;
+import io.dltjdbc.schema.NamingConvention;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,10 +89,22 @@ final class ConnectionRequest {
         return location.toString();
     }
 
+    /**
+     * The connection's dataset, normalized with the destination's naming convention as loads normalize it
+     * ({@code MyDS} is {@code my_ds}), so that unqualified queries find what {@code LOAD ... INTO t} wrote. Null when
+     * none is given (or it is blank).
+     */
     String dataset() {
         String dataset = DltProperty.DATASET.get(url.query(), properties);
-        if (dataset != null && Boolean.parseBoolean(DltProperty.FULL_REFRESH.get(url.query(), properties))) {
-            dataset = dataset + "_" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        if (dataset == null || dataset.isBlank()) {
+            return null;
+        }
+        NamingConvention naming = new NamingConvention(factory.maxIdentifierLength());
+        dataset = naming.normalizeIdentifier(dataset);
+        if (Boolean.parseBoolean(DltProperty.FULL_REFRESH.get(url.query(), properties))) {
+            // normalized again so that a name at the length limit is shortened the way loads shorten it
+            dataset = naming.normalizeIdentifier(dataset + "_"
+                    + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
         }
         return dataset;
     }

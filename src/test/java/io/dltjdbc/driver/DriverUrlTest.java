@@ -152,6 +152,34 @@ class DriverUrlTest {
     }
 
     @Test
+    void datasetIsNormalizedAsLoadsNormalizeItSoQueriesFindLoadedTables() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=MyDS");
+             Statement s = c.createStatement()) {
+            assertEquals("my_ds", c.getSchema());
+            s.execute("LOAD PIPELINE pnd FROM JSON '[{\"id\": 1}]' INTO t");
+            try (ResultSet rs = s.executeQuery("SELECT id FROM t")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'MyDS'")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "no stray un-normalized schema");
+            }
+        }
+    }
+
+    @Test
+    void dataSourceDatasetIsNormalizedToo() throws SQLException {
+        io.dltjdbc.DltDataSource ds = new io.dltjdbc.DltDataSource();
+        ds.setDestination("duckdb");
+        ds.setLocation(":memory:");
+        ds.setDataset("My DS");
+        try (Connection c = ds.getConnection()) {
+            assertEquals("my_ds", c.getSchema());
+        }
+    }
+
+    @Test
     void setSchemaSwitchesDataset() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:")) {
             c.setSchema("other");
@@ -166,6 +194,9 @@ class DriverUrlTest {
     void fullRefreshSuffixesDatasetWithTimestamp() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=ds&full_refresh=true")) {
             assertTrue(c.getSchema().matches("ds_\\d{14}"), c.getSchema());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=Sales&full_refresh=true")) {
+            assertTrue(c.getSchema().matches("sales_\\d{14}"), c.getSchema());
         }
     }
 
