@@ -36,6 +36,8 @@ final class ConnectionRequest {
     private final Map<String, String> locationQuery;
     private final Map<String, String> propertyCredentials;
     private final String propertyConnectionString;
+    /** {@code _<yyyyMMddHHmmss>} for {@code full_refresh=true}, taken once per connection; else null. */
+    final String fullRefreshSuffix;
 
     private ConnectionRequest(String url, Properties info) throws SQLException {
         this.url = DltUrl.parse(url);
@@ -61,6 +63,8 @@ final class ConnectionRequest {
         String dir = DltProperty.PROJECT_DIR.get(this.url.query(), properties);
         projectDir = Path.of(dir == null ? "" : dir).toAbsolutePath().normalize();
         config = ConfigResolver.standard(projectDir, DltDriver.globalConfigDir(), System.getenv(), pipeline);
+        fullRefreshSuffix = Boolean.parseBoolean(DltProperty.FULL_REFRESH.get(this.url.query(), properties))
+                ? "_" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) : null;
     }
 
     static ConnectionRequest of(String url, Properties info) throws SQLException {
@@ -101,10 +105,9 @@ final class ConnectionRequest {
         }
         NamingConvention naming = new NamingConvention(factory.maxIdentifierLength());
         dataset = naming.normalizeIdentifier(dataset);
-        if (Boolean.parseBoolean(DltProperty.FULL_REFRESH.get(url.query(), properties))) {
+        if (fullRefreshSuffix != null) {
             // normalized again so that a name at the length limit is shortened the way loads shorten it
-            dataset = naming.normalizeIdentifier(dataset + "_"
-                    + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+            dataset = naming.normalizeIdentifier(dataset + fullRefreshSuffix);
         }
         return dataset;
     }

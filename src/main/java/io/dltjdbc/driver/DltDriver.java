@@ -52,7 +52,7 @@ public final class DltDriver implements Driver {
         ConnectionRequest request = ConnectionRequest.of(url, info);
         Credentials credentials = request.credentials();
         DestinationSettings settings = new DestinationSettings(request.factory.name(), credentials, request.dataset(),
-                request.pipeline, request.projectDir, request.config, request.credentialsObject);
+                request.pipeline, request.projectDir, request.config, request.credentialsObject, request.fullRefreshSuffix);
         Destination destination;
         try {
             destination = request.factory.open(settings);

@@ -200,6 +200,38 @@ class DriverUrlTest {
         }
     }
 
+    private static String loadedDataset(Statement s, String load) throws SQLException {
+        s.execute(load);
+        try (ResultSet rs = s.getResultSet()) {
+            assertTrue(rs.next());
+            return rs.getString("dataset_name");
+        }
+    }
+
+    @Test
+    void fullRefreshInTheUrlSuffixesTheDefaultPipelineDatasetOncePerConnection() throws SQLException {
+        String url = "jdbc:dlt:duckdb:" + tmp.resolve("fr.duckdb") + "?full_refresh=true";
+        String first;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            first = loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO t");
+            assertTrue(first.matches("pfr_dataset_\\d{14}"), first);
+            assertEquals(first, loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 2}]' INTO t"));
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            String again = loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 3}]' INTO t");
+            assertTrue(again.matches("pfr_dataset_\\d{14}"), "a fresh dataset, not the earlier one suffixed again: " + again);
+        }
+    }
+
+    @Test
+    void fullRefreshInTheUrlPutsIntoDatasetWhereTheConnectionDatasetIs() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=ds&full_refresh=true");
+             Statement s = c.createStatement()) {
+            assertEquals(c.getSchema(), loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO t"));
+            assertEquals(c.getSchema(), loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO ds.t2"));
+        }
+    }
+
     @Test
     void unknownDestinationListsValidOnes() {
         SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:dlt:snowflake:"));
