@@ -37,9 +37,6 @@ abstract class CredentialPlace {
     /** This place in messages. */
     abstract String origin();
 
-    /** Where this place would hold the field, for "looked in" messages. */
-    abstract String describe(String field);
-
     private static Optional<ConfigValue> unlessPlaceholder(Optional<ConfigValue> value) {
         return value.filter(v -> !Placeholders.isPlaceholder(v.value()));
     }
@@ -65,10 +62,6 @@ abstract class CredentialPlace {
             return where;
         }
 
-        @Override
-        String describe(String field) {
-            return where + " key '" + field + "'";
-        }
     }
 
     /** Fields under one section of one provider, e.g. {@code [chess.destination.postgres.credentials]}. */
@@ -96,10 +89,6 @@ abstract class CredentialPlace {
             return provider.place() + " " + String.join(".", section);
         }
 
-        @Override
-        String describe(String field) {
-            return provider.describe(path(field));
-        }
 
         private List<String> path(String field) {
             List<String> path = new ArrayList<>(section);
@@ -172,10 +161,6 @@ abstract class CredentialPlace {
             return raw;
         }
 
-        @Override
-        String describe(String field) {
-            return describe + " (a connection string)";
-        }
 
         private Map<String, String> fields(ConfigValue string) throws SQLException {
             if (parsed == null) {

@@ -70,34 +70,32 @@ public final class CredentialsResolver {
     public Credentials resolve(List<Given> given, ConfigResolver config) throws SQLException {
         List<CredentialPlace> places = places(given, config);
         Map<String, ConfigValue> values = new LinkedHashMap<>();
-        Map<String, List<String>> looked = new LinkedHashMap<>();
-        Map<String, CredentialField> byName = new LinkedHashMap<>();
+        Map<String, Placeholders.At> placeholders = new LinkedHashMap<>();
+        Map<String, String> closedBy = new LinkedHashMap<>();
         for (CredentialField field : fields) {
-            byName.put(field.name(), field);
             String name = field.name();
             List<ConfigValue> hits = new ArrayList<>();
-            List<String> placesLooked = new ArrayList<>();
-            boolean closing = false;
             for (CredentialPlace place : places) {
-                if (closing && !field.clientSetting()) {
-                    break;
-                }
-                placesLooked.add(place.describe(name));
                 Optional<ConfigValue> value = place.find(name);
                 if (value.isPresent()) {
                     hits.add(value.get());
                     if (!name.equals(DriverProperties.FIELD)) {
                         break;
                     }
+                } else if (!placeholders.containsKey(name)) {
+                    place.placeholder(name).ifPresent(at -> placeholders.put(name, at));
                 }
-                closing = place.closes();
+                if (place.closes() && !field.clientSetting()) {
+                    closedBy.put(name, place.origin());
+                    break;
+                }
             }
             if (!hits.isEmpty()) {
                 values.put(name, hits.size() == 1 ? hits.get(0) : merged(hits));
+                placeholders.remove(name);
             }
-            looked.put(name, placesLooked);
         }
-        return new Credentials(destination, values, looked, byName, config.projectSecretsFile().toString());
+        return new Credentials(destination, fields, values, placeholders, closedBy, new MissingCredentialsMessage(destination, config));
     }
 
     /** Every place in lookup order (see the class comment). */
