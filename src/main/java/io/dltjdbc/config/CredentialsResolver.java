@@ -95,11 +95,12 @@ public final class CredentialsResolver {
                 placeholders.remove(name);
             }
         }
-        return new Credentials(destination, fields, values, placeholders, closedBy, new MissingCredentialsMessage(destination, config));
+        return new Credentials(destination, fields, values, placeholders, closedBy,
+                new MissingCredentialsMessage(destination, config));
     }
 
     /** Every place in lookup order (see the class comment). */
-    private List<CredentialPlace> places(List<Given> given, ConfigResolver config) throws SQLException {
+    private List<CredentialPlace> places(List<Given> given, ConfigResolver config) {
         Set<String> names = new LinkedHashSet<>();
         fields.forEach(field -> names.add(field.name()));
         List<CredentialPlace> places = new ArrayList<>();

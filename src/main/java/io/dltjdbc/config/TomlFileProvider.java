@@ -79,7 +79,8 @@ public final class TomlFileProvider implements ConfigProvider {
         }
         boolean placeholder = markedForSetup(toml, path) || (value instanceof String s && Placeholders.isPlaceholder(s));
         org.tomlj.TomlPosition position = toml.inputPositionOf(path);
-        return placeholder && position != null ? Optional.of(new Placeholders.At(file.toString(), position.line())) : Optional.empty();
+        return placeholder && position != null
+                ? Optional.of(new Placeholders.At(file.toString(), position.line())) : Optional.empty();
     }
 
     /** TOML drops comments, so the "please set me up" mark of dlt init's templates is read from the key's line. */
