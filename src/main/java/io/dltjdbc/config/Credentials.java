@@ -1,31 +1,38 @@
 package io.dltjdbc.config;
 
-import io.dltjdbc.driver.DltSqlState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A destination's resolved credential fields, each with its origin. Asking for a required field that
- * no place had gives the error SPEC §2 asks for: the field, every place looked, the TOML line to add.
+ * no place had gives the error SPEC §2 asks for, naming every required field that is missing at once
+ * (a fresh {@code dlt-jdbc init} project needs one round of fixing, not one per field).
  */
 public final class Credentials {
     private final String destination;
+    private final Map<String, CredentialField> fields = new LinkedHashMap<>();
     private final Map<String, ConfigValue> values;
-    private final Map<String, List<String>> placesLooked;
-    private final Map<String, CredentialField> fields;
-    private final String secretsFile;
+    private final Map<String, Placeholders.At> placeholders;
+    private final Map<String, String> closedBy;
+    private final MissingCredentialsMessage message;
 
-    Credentials(String destination, Map<String, ConfigValue> values, Map<String, List<String>> placesLooked,
-            Map<String, CredentialField> fields, String secretsFile) {
+    /**
+     * @param placeholders for fields without a value: where a placeholder stands in for it
+     * @param closedBy for fields without a value: the connection string after which no place was read
+     */
+    Credentials(String destination, List<CredentialField> fields, Map<String, ConfigValue> values,
+            Map<String, Placeholders.At> placeholders, Map<String, String> closedBy, MissingCredentialsMessage message) {
         this.destination = destination;
+        fields.forEach(field -> this.fields.put(field.name(), field));
         this.values = values;
-        this.placesLooked = placesLooked;
-        this.fields = fields;
-        this.secretsFile = secretsFile;
+        this.placeholders = placeholders;
+        this.closedBy = closedBy;
+        this.message = message;
     }
 
     public Optional<String> get(String name) {
@@ -50,16 +57,18 @@ public final class Credentials {
         throw missing(name);
     }
 
+    /** The error for {@code name} missing, which also names every other required field that is missing. */
     public SQLException missing(String name) {
-        CredentialField field = fields.get(name);
-        String example = field != null && field.secret() ? "\"<your " + name + ">\"" : "\"...\"";
-        StringBuilder message = new StringBuilder()
-                .append("destination ").append(destination).append(" needs credential '").append(name)
-                .append("', but it is not configured (placeholders count as missing). Looked in: ")
-                .append(String.join("; ", placesLooked.getOrDefault(name, List.of())))
-                .append(". Add it to ").append(secretsFile).append(":\n[destination.").append(destination)
-                .append(".credentials]\n").append(name).append(" = ").append(example);
-        return DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception(message.toString());
+        List<CredentialField> missing = new ArrayList<>();
+        for (CredentialField field : fields.values()) {
+            if (field.name().equals(name) || (field.required() && get(field.name()).isEmpty())) {
+                missing.add(field);
+            }
+        }
+        if (!fields.containsKey(name)) {
+            missing.add(0, CredentialField.required(name, name));
+        }
+        return message.exception(missing, placeholders, closedBy);
     }
 
     /** Every secret value that is set, so that messages from other drivers can be scrubbed of them. */
@@ -69,6 +78,8 @@ public final class Credentials {
             CredentialField field = fields.get(entry.getKey());
             if (field != null && field.secret()) {
                 secrets.add(entry.getValue().value());
+            } else if (entry.getKey().equals(DriverProperties.FIELD)) {
+                secrets.addAll(DriverProperties.secretValues(entry.getValue().value()));
             }
         }
         return Collections.unmodifiableList(secrets);

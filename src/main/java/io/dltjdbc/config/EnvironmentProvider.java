@@ -1,6 +1,5 @@
 package io.dltjdbc.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,48 +8,37 @@ import java.util.Optional;
 /** dlt's environment variables: sections and key upper-cased and joined with {@code __}. */
 public final class EnvironmentProvider implements ConfigProvider {
     private final Map<String, String> environment;
-    private final String pipelineName;
 
-    public EnvironmentProvider(Map<String, String> environment, String pipelineName) {
+    public EnvironmentProvider(Map<String, String> environment) {
         this.environment = environment;
-        this.pipelineName = pipelineName;
     }
 
     @Override
-    public Optional<ConfigValue> find(List<String> sections, String key) {
-        for (String name : names(sections, key)) {
-            String value = environment.get(name);
-            if (value != null) {
-                return Optional.of(new ConfigValue(value, "environment variable " + name));
-            }
-        }
-        return Optional.empty();
+    public Optional<ConfigValue> get(List<String> path) {
+        String name = spelling(path);
+        String value = environment.get(name);
+        return value == null ? Optional.empty() : Optional.of(new ConfigValue(value, "environment variable " + name));
     }
 
     @Override
-    public List<String> describe(List<String> sections, String key) {
-        List<String> out = new ArrayList<>();
-        for (String name : names(sections, key)) {
-            out.add("environment variable " + name);
-        }
-        return out;
+    public String spelling(List<String> path) {
+        return String.join("__", path).toUpperCase(Locale.ROOT);
     }
 
-    private List<String> names(List<String> sections, String key) {
-        String unscoped = join(sections, key);
-        List<String> names = new ArrayList<>(2);
-        if (pipelineName != null && !pipelineName.isEmpty()) {
-            names.add(pipelineName.toUpperCase(Locale.ROOT) + "__" + unscoped);
-        }
-        names.add(unscoped);
-        return names;
+    @Override
+    public String place() {
+        return "environment variables";
     }
 
-    private static String join(List<String> sections, String key) {
-        StringBuilder out = new StringBuilder();
-        for (String section : sections) {
-            out.append(section.toUpperCase(Locale.ROOT)).append("__");
-        }
-        return out.append(key.toUpperCase(Locale.ROOT)).toString();
+    @Override
+    public String describe(List<String> path) {
+        return "environment variable " + spelling(path);
+    }
+
+    @Override
+    public Optional<Placeholders.At> placeholderAt(List<String> path) {
+        String value = environment.get(spelling(path));
+        return Placeholders.isPlaceholder(value) ? Optional.of(new Placeholders.At(describe(path), 0))
+                : Optional.empty();
     }
 }

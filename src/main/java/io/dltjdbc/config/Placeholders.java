@@ -17,4 +17,12 @@ public final class Placeholders {
         String text = value.trim().toLowerCase(Locale.ROOT);
         return text.equals("<configure me>") || text.contains("please set me up") || text.equals("<please set me up>");
     }
+
+    /** Where a placeholder sits: a file and its line, or an environment variable ({@code line} 0). */
+    public record At(String place, int line) {
+        @Override
+        public String toString() {
+            return line > 0 ? place + " line " + line : place;
+        }
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,14 +29,12 @@ public final class TomlFileProvider implements ConfigProvider {
     /** Secrets files already warned about in this JVM. */
     private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
     private final Path file;
-    private final String pipelineName;
     private TomlParseResult parsed;
     private List<String> lines;
     private boolean loaded;
 
-    public TomlFileProvider(Path file, String pipelineName) {
+    public TomlFileProvider(Path file) {
         this.file = file;
-        this.pipelineName = pipelineName;
     }
 
     public Path file() {
@@ -45,46 +42,45 @@ public final class TomlFileProvider implements ConfigProvider {
     }
 
     @Override
-    public Optional<ConfigValue> find(List<String> sections, String key) throws SQLException {
+    public Optional<ConfigValue> get(List<String> path) throws SQLException {
         TomlParseResult toml = load();
-        if (toml == null) {
+        Object value = toml == null ? null : toml.get(path);
+        if (value == null || value instanceof TomlTable || markedForSetup(toml, path)) {
+            // `password = "password" # please set me up!` is dlt init's placeholder, not a value
             return Optional.empty();
         }
-        for (List<String> path : paths(sections, key)) {
-            Object value = toml.get(path);
-            if (value != null && !(value instanceof TomlTable)) {
-                String text = value instanceof String s ? s : String.valueOf(value);
-                if (markedForSetup(toml, path)) {
-                    continue; // `password = "password" # please set me up!`: dlt init's placeholder, not a value
-                }
-                return Optional.of(new ConfigValue(text, file + " " + dotted(path)));
-            }
-        }
-        return Optional.empty();
+        String text = value instanceof String s ? s : String.valueOf(value);
+        return Optional.of(new ConfigValue(text, file + " " + String.join(".", path)));
     }
 
     @Override
-    public List<String> describe(List<String> sections, String key) {
-        List<String> out = new ArrayList<>();
-        for (List<String> path : paths(sections, key)) {
-            List<String> section = path.subList(0, path.size() - 1);
-            out.add(file + (section.isEmpty() ? "" : " [" + String.join(".", section) + "]") + " " + key);
-        }
-        return out;
+    public String spelling(List<String> path) {
+        List<String> section = path.subList(0, path.size() - 1);
+        String key = path.get(path.size() - 1);
+        return section.isEmpty() ? key : "[" + String.join(".", section) + "] " + key;
     }
 
-    private List<List<String>> paths(List<String> sections, String key) {
-        List<String> unscoped = new ArrayList<>(sections);
-        unscoped.add(key);
-        List<List<String>> paths = new ArrayList<>(2);
-        if (pipelineName != null && !pipelineName.isEmpty()) {
-            List<String> scoped = new ArrayList<>();
-            scoped.add(pipelineName);
-            scoped.addAll(unscoped);
-            paths.add(scoped);
+    @Override
+    public String place() {
+        return file.toString();
+    }
+
+    @Override
+    public String describe(List<String> path) {
+        return file + " " + spelling(path);
+    }
+
+    @Override
+    public Optional<Placeholders.At> placeholderAt(List<String> path) throws SQLException {
+        TomlParseResult toml = load();
+        Object value = toml == null ? null : toml.get(path);
+        if (value == null || value instanceof TomlTable) {
+            return Optional.empty();
         }
-        paths.add(unscoped);
-        return paths;
+        boolean placeholder = markedForSetup(toml, path) || (value instanceof String s && Placeholders.isPlaceholder(s));
+        org.tomlj.TomlPosition position = toml.inputPositionOf(path);
+        return placeholder && position != null
+                ? Optional.of(new Placeholders.At(file.toString(), position.line())) : Optional.empty();
     }
 
     /** TOML drops comments, so the "please set me up" mark of dlt init's templates is read from the key's line. */
@@ -117,10 +113,6 @@ public final class TomlFileProvider implements ConfigProvider {
             LOG.log(Level.WARNING, "{0} holds secrets and is readable by every user of this machine ({1}); restrict it"
                     + " with: chmod 600 {0}", new Object[] {key, PosixFilePermissions.toString(permissions)});
         }
-    }
-
-    private static String dotted(List<String> path) {
-        return String.join(".", path);
     }
 
     private synchronized TomlParseResult load() throws SQLException {

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 /**
  * Everything a destination needs to open: its resolved credentials, the dataset (default schema, may
- * be null), the pipeline name, the project directory, the config chain (for other settings) and an
- * optional native connection object passed as the {@code credentials} JDBC property.
+ * be null), the pipeline name, the project directory, the config chain (for other settings), an
+ * optional native connection object passed as the {@code credentials} JDBC property, and the
+ * {@code _<yyyyMMddHHmmss>} suffix of a {@code full_refresh=true} connection (null otherwise): taken once at
+ * connect, so that the URL's dataset and every dataset this connection's loads pick get the same one.
  */
 public record DestinationSettings(
         String destination,
@@ -16,10 +18,12 @@ public record DestinationSettings(
         String pipelineName,
         Path projectDir,
         ConfigResolver config,
-        Object credentialsObject) {
+        Object credentialsObject,
+        String fullRefreshSuffix) {
 
     @Override
     public String toString() {
-        return "DestinationSettings[" + destination + ", dataset=" + dataset + ", pipeline=" + pipelineName + "]";
+        return "DestinationSettings[" + destination + ", dataset=" + dataset + ", pipeline=" + pipelineName
+                + (fullRefreshSuffix == null ? "" : ", full_refresh") + "]";
     }
 }

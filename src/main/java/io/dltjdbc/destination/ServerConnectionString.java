@@ -8,9 +8,14 @@ import java.util.Map;
 /**
  * Reads dlt's server connection strings, {@code postgresql://user:password@host:port/database?key=value}
  * (also {@code redshift://} and the scheme-less {@code //user@host/db} of a jdbc:dlt: URL location), into
- * dlt's credential fields {@code username, password, host, port, database} plus query keys.
+ * dlt's credential fields {@code username, password, host, port, database} plus query keys. Query keys are
+ * kept as given (a key without '=' has the empty value), except that libpq names the JDBC drivers spell
+ * differently are renamed ({@code application_name} is pgjdbc's and Redshift's {@code ApplicationName}):
+ * dlt hands the query to psycopg2, so dlt users write libpq's names.
  */
 public final class ServerConnectionString {
+    private static final Map<String, String> JDBC_NAMES = Map.of("application_name", "ApplicationName");
+
     private ServerConnectionString() {
     }
 
@@ -29,8 +34,9 @@ public final class ServerConnectionString {
         if (query >= 0) {
             for (String pair : rest.substring(query + 1).split("&")) {
                 int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    fields.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                String key = decode(eq >= 0 ? pair.substring(0, eq) : pair).trim();
+                if (!key.isEmpty()) {
+                    fields.put(JDBC_NAMES.getOrDefault(key, key), eq >= 0 ? decode(pair.substring(eq + 1)) : "");
                 }
             }
             rest = rest.substring(0, query);

@@ -1,5 +1,6 @@
 package io.dltjdbc.driver;
 
+import io.dltjdbc.config.DriverProperties;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -65,7 +66,8 @@ public record DltUrl(String destination, String location, Map<String, String> qu
         String separator = "?";
         for (Map.Entry<String, String> entry : query.entrySet()) {
             out.append(separator).append(entry.getKey()).append('=')
-                    .append(secretKeys.contains(entry.getKey()) ? Redaction.MASK : entry.getValue());
+                    .append(secretKeys.contains(entry.getKey()) || DriverProperties.isSecretKey(entry.getKey())
+                            ? Redaction.MASK : entry.getValue());
             separator = "&";
         }
         return out.toString();

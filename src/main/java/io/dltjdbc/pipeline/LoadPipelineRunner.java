@@ -295,13 +295,18 @@ final class LoadPipelineRunner {
 
     /**
      * INTO dataset, else the dataset_name option, else the connection's dataset, else the dataset an
-     * earlier load of this pipeline used, else dlt's default {@code <pipeline_name>_dataset}.
+     * earlier load of this pipeline used, else dlt's default {@code <pipeline_name>_dataset}. A
+     * {@code full_refresh=true} connection (like dlt's dev_mode) starts fresh: no earlier dataset is reused, and
+     * the connection's one suffix goes on every dataset its loads pick, except the connection's own dataset,
+     * which has it already (so {@code INTO ds.t} on {@code ?dataset=ds&full_refresh=true} lands in that dataset).
      */
     private String dataset(LoadPipeline command, LoadOptions options, SystemTables system) throws SQLException {
+        String connectionSuffix = connection.settings().fullRefreshSuffix();
         String dataset = command.intoDataset() != null ? command.intoDataset()
                 : options.datasetName() != null ? options.datasetName()
                 : connection.dataset();
-        if (dataset == null) {
+        boolean connectionDataset = dataset != null && command.intoDataset() == null && options.datasetName() == null;
+        if (dataset == null && connectionSuffix == null) {
             dataset = existingDataset(command.pipelineName(), system);
         }
         if (dataset == null) {
@@ -310,6 +315,8 @@ final class LoadPipelineRunner {
         dataset = naming.normalizeIdentifier(dataset);
         if (options.fullRefresh()) {
             dataset = dataset + "_" + OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        } else if (connectionSuffix != null && !connectionDataset) {
+            dataset = naming.normalizeIdentifier(dataset + connectionSuffix);
         }
         return dataset;
     }

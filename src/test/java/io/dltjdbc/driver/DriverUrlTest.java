@@ -152,6 +152,34 @@ class DriverUrlTest {
     }
 
     @Test
+    void datasetIsNormalizedAsLoadsNormalizeItSoQueriesFindLoadedTables() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=MyDS");
+             Statement s = c.createStatement()) {
+            assertEquals("my_ds", c.getSchema());
+            s.execute("LOAD PIPELINE pnd FROM JSON '[{\"id\": 1}]' INTO t");
+            try (ResultSet rs = s.executeQuery("SELECT id FROM t")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'MyDS'")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "no stray un-normalized schema");
+            }
+        }
+    }
+
+    @Test
+    void dataSourceDatasetIsNormalizedToo() throws SQLException {
+        io.dltjdbc.DltDataSource ds = new io.dltjdbc.DltDataSource();
+        ds.setDestination("duckdb");
+        ds.setLocation(":memory:");
+        ds.setDataset("My DS");
+        try (Connection c = ds.getConnection()) {
+            assertEquals("my_ds", c.getSchema());
+        }
+    }
+
+    @Test
     void setSchemaSwitchesDataset() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:")) {
             c.setSchema("other");
@@ -166,6 +194,41 @@ class DriverUrlTest {
     void fullRefreshSuffixesDatasetWithTimestamp() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=ds&full_refresh=true")) {
             assertTrue(c.getSchema().matches("ds_\\d{14}"), c.getSchema());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=Sales&full_refresh=true")) {
+            assertTrue(c.getSchema().matches("sales_\\d{14}"), c.getSchema());
+        }
+    }
+
+    private static String loadedDataset(Statement s, String load) throws SQLException {
+        s.execute(load);
+        try (ResultSet rs = s.getResultSet()) {
+            assertTrue(rs.next());
+            return rs.getString("dataset_name");
+        }
+    }
+
+    @Test
+    void fullRefreshInTheUrlSuffixesTheDefaultPipelineDatasetOncePerConnection() throws SQLException {
+        String url = "jdbc:dlt:duckdb:" + tmp.resolve("fr.duckdb") + "?full_refresh=true";
+        String first;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            first = loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO t");
+            assertTrue(first.matches("pfr_dataset_\\d{14}"), first);
+            assertEquals(first, loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 2}]' INTO t"));
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            String again = loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 3}]' INTO t");
+            assertTrue(again.matches("pfr_dataset_\\d{14}"), "a fresh dataset, not the earlier one suffixed again: " + again);
+        }
+    }
+
+    @Test
+    void fullRefreshInTheUrlPutsIntoDatasetWhereTheConnectionDatasetIs() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?dataset=ds&full_refresh=true");
+             Statement s = c.createStatement()) {
+            assertEquals(c.getSchema(), loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO t"));
+            assertEquals(c.getSchema(), loadedDataset(s, "LOAD PIPELINE pfr FROM JSON '[{\"id\": 1}]' INTO ds.t2"));
         }
     }
 
@@ -200,6 +263,45 @@ class DriverUrlTest {
         try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:", properties)) {
             assertFalse(c.isClosed());
         }
+    }
+
+    @Test
+    void userAndPasswordInTheUrlQueryMeanTheSameAsProperties() throws SQLException {
+        String url = new TempProject(tmp).url("jdbc:dlt:postgres://h/db?user=u&password=p");
+        DriverPropertyInfo[] infos = driver().getPropertyInfo(url, new Properties());
+        assertEquals("u", value(infos, "username"));
+        assertEquals("***", value(infos, "password"));
+        assertTrue(Arrays.stream(infos).filter(i -> i.name.equals("password")).findFirst().orElseThrow()
+                .description.contains("URL query"));
+    }
+
+    @Test
+    void userAndPasswordInTheUrlQueryAreIgnoredForDuckDbLikeProperties() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:dlt:duckdb::memory:?user=u&password=p")) {
+            assertFalse(c.isClosed());
+        }
+    }
+
+    @Test
+    void usernameBeatsUserGivenInTheSamePlace() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "tool_user");
+        properties.setProperty("username", "dlt_user");
+        String url = new TempProject(tmp).url("jdbc:dlt:postgres://h/db");
+        assertEquals("dlt_user", value(driver().getPropertyInfo(url, properties), "username"));
+        assertEquals("dlt_user", value(driver().getPropertyInfo(url + "&user=a&username=dlt_user", new Properties()), "username"));
+    }
+
+    @Test
+    void emptyUserAndPasswordFromAToolDoNotHideConfiguredCredentials() throws SQLException {
+        TempProject project = new TempProject(tmp).secrets("[destination.postgres.credentials]\nusername = \"loader\"\n"
+                + "password = \"from-file\"\n");
+        Properties properties = new Properties();
+        properties.setProperty("user", "");
+        properties.setProperty("password", "");
+        DriverPropertyInfo[] infos = driver().getPropertyInfo(project.url("jdbc:dlt:postgres://h/db"), properties);
+        assertEquals("loader", value(infos, "username"));
+        assertEquals("***", value(infos, "password"));
     }
 
     @Test

@@ -32,6 +32,10 @@ import java.util.Optional;
  * <li>else, when {@code endpoint} is set (a test server or emulator): no credentials at all;</li>
  * <li>else Application Default Credentials, looked up lazily at the first API call (never at connect).</li>
  * </ol>
+ * As in dlt, the credentials can also be one service-account JSON, the contents of the key file, given as
+ * {@code destination.bigquery.credentials} (or {@code DESTINATION__BIGQUERY__CREDENTIALS}); it gives
+ * {@code project_id}, {@code private_key} and {@code client_email}. When {@code project_id} is not configured,
+ * it is read from the {@code credentials_file} JSON, as dlt does.
  */
 public final class BigQueryDestinationFactory implements DestinationFactory {
     static final String SCOPE = "https://www.googleapis.com/auth/bigquery";
@@ -47,14 +51,20 @@ public final class BigQueryDestinationFactory implements DestinationFactory {
                 CredentialField.required("project_id", "Google Cloud project id"),
                 CredentialField.secret("private_key", false, "service account private key (PEM)"),
                 CredentialField.optional("client_email", null, "service account e-mail"),
-                CredentialField.optional("location", "US", "dataset location"),
+                CredentialField.clientSetting("location", "US", "dataset location"),
                 CredentialField.optional("credentials_file", null, "path of a service-account JSON file"),
                 CredentialField.optional("endpoint", null, "BigQuery API root URL (tests, emulators)"));
     }
 
-    /** The URL location of {@code jdbc:dlt:bigquery:<project_id>} is the project id. */
+    /**
+     * The URL location of {@code jdbc:dlt:bigquery:<project_id>} is the project id; a whole credentials value
+     * starting with '{' is a service-account JSON.
+     */
     @Override
     public Map<String, String> parseConnectionString(String text) {
+        if (text.trim().startsWith("{")) {
+            return ServiceAccountJson.fields(text);
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         String project = text.startsWith("bigquery://") ? text.substring("bigquery://".length()) : text;
         if (!project.isEmpty()) {
@@ -71,7 +81,7 @@ public final class BigQueryDestinationFactory implements DestinationFactory {
     @Override
     public Destination open(DestinationSettings settings) throws SQLException {
         io.dltjdbc.config.Credentials credentials = settings.credentials();
-        String project = credentials.require("project_id");
+        String project = project(credentials);
         String location = credentials.get("location").filter(s -> !s.isBlank()).orElse("US");
         Optional<String> endpoint = credentials.get("endpoint").filter(s -> !s.isBlank());
         BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(project).setLocation(location);
@@ -92,6 +102,22 @@ public final class BigQueryDestinationFactory implements DestinationFactory {
                     + "': " + e.getMessage(), e);
         }
         return new BigQueryDestination(client, project, location, settings.dataset());
+    }
+
+    /** The configured project, else the one in the {@code credentials_file} JSON (dlt reads it from there too). */
+    private static String project(io.dltjdbc.config.Credentials credentials) throws SQLException {
+        Optional<String> configured = credentials.get("project_id").filter(s -> !s.isBlank());
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        Optional<String> file = credentials.get("credentials_file").filter(s -> !s.isBlank());
+        if (file.isPresent()) {
+            Optional<String> fromFile = ServiceAccountJson.projectId(Path.of(file.get()));
+            if (fromFile.isPresent()) {
+                return fromFile.get();
+            }
+        }
+        return credentials.require("project_id");
     }
 
     private static String stripSlash(String url) {
