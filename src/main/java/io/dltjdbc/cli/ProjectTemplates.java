@@ -25,8 +25,6 @@ public final class ProjectTemplates {
 
     static final String SECRETS_HEADER =
             "# put your secret values and credentials here. do not share this file and do not push it to github\n";
-    /** Keys dlt keeps in {@code [destination.<name>]} (client settings) rather than in its credentials. */
-    private static final Map<String, Set<String>> CLIENT_KEYS = Map.of("bigquery", Set.of("location"));
     /** Optional keys without a default that {@code dlt init} still asks for. */
     private static final Map<String, Set<String>> ASKED_KEYS = Map.of("bigquery", Set.of("client_email"));
 
@@ -65,12 +63,12 @@ public final class ProjectTemplates {
 
     public String secretsToml() {
         String name = destination.name();
-        Set<String> clientKeys = CLIENT_KEYS.getOrDefault(name, Set.of());
         Set<String> asked = ASKED_KEYS.getOrDefault(name, Set.of());
         StringBuilder client = new StringBuilder();
         StringBuilder credentials = new StringBuilder();
         for (CredentialField field : destination.credentialFields()) {
-            StringBuilder target = clientKeys.contains(field.name()) ? client : credentials;
+            // client settings live in [destination.<name>], as dlt keeps them, not among the credentials
+            StringBuilder target = field.clientSetting() ? client : credentials;
             if (field.required() || field.secret() || asked.contains(field.name())) {
                 target.append(field.name()).append(" = ").append(quote(field.name())).append(PLACEHOLDER_COMMENT).append('\n');
             } else if (field.defaultValue() != null) {
