@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The {@code QUERY '<sql>' [ON '<jdbc url>']} source: rows of any JDBC query, streamed with a fetch
@@ -49,10 +50,22 @@ final class QueryRowReader implements RowReader {
         Connection connection;
         try {
             SourceUrlCredentials split = SourceUrlCredentials.split(onUrl);
-            connection = DriverManager.getConnection(split.url(), split.properties());
+            Properties properties = split.properties();
+            if (split.url().startsWith("jdbc:duckdb:")) {
+                // DuckDB's driver otherwise materializes the whole result before handing out the first row
+                properties.putIfAbsent("jdbc_stream_results", "true");
+            }
+            connection = DriverManager.getConnection(split.url(), properties);
         } catch (SQLException e) {
             throw new SQLException("cannot connect to " + shownUrl + " for QUERY ... ON: " + Redaction.maskUrl(e.getMessage()),
                     e.getSQLState() == null ? DltSqlState.CONNECTION_UNABLE_TO_CONNECT.getState() : e.getSQLState());
+        }
+        try {
+            // pgjdbc (like other drivers) honours the fetch size only inside a transaction, and otherwise reads the
+            // whole result into memory first; the connection is ours, and closing it ends the transaction
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            // a driver without transactions streams as well as it can
         }
         return new QueryRowReader(connection, true, sql, "QUERY ... ON '" + shownUrl + "'");
     }
