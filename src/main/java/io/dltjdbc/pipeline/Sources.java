@@ -3,6 +3,7 @@ package io.dltjdbc.pipeline;
 import io.dltjdbc.config.ConfigValue;
 import io.dltjdbc.driver.DltConnection;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.pipeline.source.SourceFormat;
 import io.dltjdbc.pipeline.source.SourceReaders;
 import io.dltjdbc.pipeline.source.chess.ChessApi;
 import io.dltjdbc.pipeline.source.chess.ChessSource;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +44,7 @@ final class Sources {
         for (SourceSpec source : command.sources()) {
             if (source instanceof SourceSpec.FileSource file) {
                 String format = file.format() != null ? file.format() : options.format();
-                String table = explicitTable != null ? explicitTable : tableFromLocation(file.location());
+                String table = explicitTable != null ? explicitTable : tableFromLocation(file.location(), format != null);
                 extracts.add(new Extract(table, () -> SourceReaders.open(file.location(), format, baseDir, http()), null, null,
                         schemaSource));
             } else if (source instanceof SourceSpec.InlineJson json) {
@@ -133,8 +133,12 @@ final class Sources {
         return value == null ? null : value.toString();
     }
 
-    /** {@code data/orders_2024.jsonl.gz} -> {@code orders_2024}; a glob's or URL's last plain part likewise. */
-    static String tableFromLocation(String location) {
+    /**
+     * {@code data/orders_2024.jsonl.gz} -> {@code orders_2024}; a glob's or URL's last plain part likewise. With
+     * {@code FORMAT} given, any extension is the file's type and goes too ({@code x.txt FORMAT jsonl} -> {@code x},
+     * as {@code x.jsonl} -> {@code x}); without it only a known one does (an unknown one on a file is an error).
+     */
+    static String tableFromLocation(String location, boolean formatGiven) {
         String path = location;
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -143,13 +147,10 @@ final class Sources {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String extension : List.of(".gz", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")) {
-            if (lower.endsWith(extension)) {
-                name = name.substring(0, name.length() - extension.length());
-                lower = name.toLowerCase(Locale.ROOT);
-            }
+        String name = SourceFormat.withoutCompression(path.substring(path.lastIndexOf('/') + 1));
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && (formatGiven || SourceFormat.fromFileName(name) != null)) {
+            name = name.substring(0, dot);
         }
         name = name.replaceAll("[*?\\[\\]{}]", "");
         return name.isBlank() ? "data" : name;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,6 +46,40 @@ class SourceKindsLoadTest extends LoadTestSupport {
         Path file = write("Sales Orders.jsonl", "{\"id\":1}\n");
         load("LOAD PIPELINE p FROM " + lit(file) + " WITH (dataset_name = 'ds')");
         assertEquals(1, count("ds.sales_orders"));
+    }
+
+    @Test
+    void unknownFileExtensionIsAnErrorThatAsksForFormat() throws Exception {
+        Path file = write("x.txt", "{\"id\":1}\n");
+        SQLException e = loadFails("LOAD PIPELINE pb FROM " + lit(file));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("add FORMAT jsonl|json|csv|parquet"), e.getMessage());
+        assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'x%'").isEmpty());
+    }
+
+    @Test
+    void givenFormatLoadsAnyExtensionIntoATableNamedWithoutIt() throws Exception {
+        load("LOAD PIPELINE pb FROM " + lit(write("x.txt", "{\"id\":1}\n")) + " FORMAT jsonl WITH (dataset_name = 'ds')");
+        load("LOAD PIPELINE pb FROM " + lit(write("y.log.gz", "id\n2\n")) + " FORMAT csv WITH (dataset_name = 'ds')");
+        load("LOAD PIPELINE pb FROM " + lit(write("z.jsonl", "{\"id\":3}\n")) + " FORMAT json WITH (dataset_name = 'ds')");
+        assertEquals(List.of(1L, 1L, 1L), List.of(count("ds.x"), count("ds.y"), count("ds.z")));
+    }
+
+    @Test
+    void knownExtensionsAndTheirGzipFormsNameTheTableWithoutExtension() throws Exception {
+        for (String name : List.of("a.jsonl", "b.ndjson", "c.json", "d.csv", "e.jsonl.gz", "f.ndjson.gz", "g.json.gz", "h.csv.gz")) {
+            String content = name.contains(".csv") ? "id\n1\n" : "{\"id\":1}\n";
+            Path file = dir.resolve(name);
+            if (name.endsWith(".gz")) {
+                try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                    out.write(content.getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                write(name, content);
+            }
+            List<Map<String, Object>> summary = load("LOAD PIPELINE pb FROM " + lit(file) + " WITH (dataset_name = 'ds')");
+            assertEquals(name.substring(0, 1), summary.get(0).get("table_name"), name);
+        }
     }
 
     @Test

@@ -33,8 +33,10 @@ import java.util.zip.InflaterInputStream;
  * http(s) URLs, as streaming {@link RowReader}s.
  *
  * <p>Format: the explicit {@code FORMAT}, else the extension ({@code .jsonl/.ndjson, .json, .csv},
- * each also with {@code .gz}), else for URLs the Content-Type, else a sniff of the first
- * non-blank byte ({@code [} or <code>{</code> → JSON, which also reads newline-delimited values).
+ * each also with {@code .gz}). A local file with another extension is an error (SPEC: the format is
+ * taken from the extension). A URL's path often has none, so for URLs the Content-Type comes next,
+ * then a sniff of the first non-blank byte ({@code [} or <code>{</code> → JSON, which also reads
+ * newline-delimited values).
  * Compression: gzip is recognised by its magic bytes (whatever the name), and HTTP
  * {@code Content-Encoding: gzip|deflate} is undone.
  */
@@ -146,6 +148,7 @@ public final class SourceReaders {
             throw DltSqlState.INVALID_PARAMETER_VALUE.exception(
                     abs + " is a directory; name files or a glob such as '" + display + "/*.jsonl'");
         }
+        SourceFormat format = explicit != null ? explicit : formatOfFile(abs.getFileName().toString(), display);
         InputStream stream;
         try {
             stream = Files.newInputStream(abs);
@@ -156,8 +159,23 @@ public final class SourceReaders {
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot open " + abs + ": " + e.getMessage(), e);
         }
-        SourceFormat f = explicit != null ? explicit : SourceFormat.fromFileName(abs.getFileName().toString());
-        return reader(prepare(stream, display, f, null, false));
+        return reader(prepare(stream, display, format, null, false));
+    }
+
+    /**
+     * A file's format from its extension. A file is not sniffed: guessing from the content would load a
+     * {@code notes.txt} that happens to start with '{' as JSON, into a table named after its extension.
+     */
+    private static SourceFormat formatOfFile(String fileName, String display) throws SQLException {
+        SourceFormat format = SourceFormat.fromFileName(fileName);
+        if (format == null) {
+            int dot = fileName.lastIndexOf('.');
+            String extension = dot > 0 ? "its extension '" + fileName.substring(dot) + "'" : "its name (no extension)";
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("cannot tell the format of " + display + " from "
+                    + extension + "; add FORMAT jsonl|json|csv|parquet after the file name (known extensions: "
+                    + SourceFormat.EXTENSIONS + ")");
+        }
+        return format;
     }
 
     private static OpenedInput prepare(InputStream stream, String name, SourceFormat format, String contentEncoding,
@@ -186,7 +204,7 @@ public final class SourceReaders {
                 if (format == null) {
                     b.close();
                     throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Redaction.maskUrl("cannot tell the format of "
-                            + name + " from its name or content; add FORMAT jsonl, json or csv"));
+                            + name + " from its name or content; add FORMAT jsonl|json|csv|parquet"));
                 }
             }
             return new OpenedInput(b, raw, name, format, remote);

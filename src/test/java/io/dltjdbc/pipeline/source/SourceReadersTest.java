@@ -114,8 +114,33 @@ class SourceReadersTest {
     }
 
     @Test
-    void formatIsSniffedForUnknownExtension() throws Exception {
-        assertEquals(2, read("ndjson.txt").size());
+    void unknownFileExtensionIsAnErrorAskingForFormat() throws Exception {
+        SQLException e = assertThrows(SQLException.class, () -> read("ndjson.txt"));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().startsWith("cannot tell the format of ndjson.txt from its extension '.txt';"
+                + " add FORMAT jsonl|json|csv|parquet"), e.getMessage());
+        Files.writeString(tmp.resolve("noext"), "{\"a\": 1}\n");
+        e = assertThrows(SQLException.class, () -> SourceReaders.open("noext", null, tmp, HTTP));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("from its name (no extension)"), e.getMessage());
+    }
+
+    @Test
+    void givenFormatReadsAFileWithAnUnknownExtension() throws Exception {
+        assertEquals(2, readAll(SourceReaders.open("ndjson.txt", "jsonl", data, HTTP)).size());
+    }
+
+    @Test
+    void knownExtensionsAndTheirGzipFormsNeedNoFormat() throws Exception {
+        byte[] lines = "{\"a\": 1}\n{\"a\": 2}\n".getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("x.jsonl", "x.ndjson", "x.json", "X.JSONL")) {
+            Files.write(tmp.resolve(name), lines);
+            Files.write(tmp.resolve(name + ".gz"), gzip(lines));
+            assertEquals(2, readAll(SourceReaders.open(name, null, tmp, HTTP)).size(), name);
+            assertEquals(2, readAll(SourceReaders.open(name + ".gz", null, tmp, HTTP)).size(), name + ".gz");
+        }
+        Files.write(tmp.resolve("x.csv.gz"), gzip("a\n1\n2\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, readAll(SourceReaders.open("x.csv.gz", null, tmp, HTTP)).size());
     }
 
     @Test
