@@ -11,14 +11,19 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -244,10 +249,25 @@ class SourceReadersTest {
     }
 
     @Test
-    void parquetIsReportedAsUnsupported() throws Exception {
-        Files.write(tmp.resolve("x.parquet"), new byte[] {'P', 'A', 'R', '1'});
-        SQLException e = assertThrows(SQLException.class, () -> SourceReaders.open("x.parquet", null, tmp, HTTP));
-        assertEquals("0A000", e.getSQLState());
+    void parquetYieldsRowsWithTheValuesTheJsonReadersGive() throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+            s.execute("COPY (SELECT 1::INTEGER AS id, 1.5::DOUBLE AS d, 2.50::DECIMAL(5, 2) AS amount, DATE '2024-01-02' AS day,"
+                    + " 'x' AS name, {'a': 1::TINYINT} AS s, [1, 2] AS l) TO '" + tmp.resolve("t.parquet") + "' (FORMAT parquet)");
+        }
+        RowReader r = SourceReaders.open("t.parquet", null, tmp, HTTP);
+        Map<?, ?> row = (Map<?, ?>) r.next();
+        assertEquals("t.parquet row 1", r.position());
+        assertEquals(List.of("id", "d", "amount", "day", "name", "s", "l"), new ArrayList<>(row.keySet()));
+        assertEquals(1L, row.get("id"));
+        assertEquals(1.5, row.get("d"));
+        assertEquals(new BigDecimal("2.50"), row.get("amount"));
+        assertEquals(LocalDate.of(2024, 1, 2), row.get("day"));
+        assertEquals("x", row.get("name"));
+        assertEquals(Map.of("a", 1L), row.get("s"));
+        assertEquals(List.of(1L, 2L), row.get("l"));
+        assertNull(r.next());
+        assertEquals(Files.size(tmp.resolve("t.parquet")), r.bytesRead());
+        r.close();
     }
 
     @Test
