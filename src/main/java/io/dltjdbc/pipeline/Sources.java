@@ -8,6 +8,7 @@ import io.dltjdbc.pipeline.source.SourceReaders;
 import io.dltjdbc.pipeline.source.chess.ChessApi;
 import io.dltjdbc.pipeline.source.chess.ChessSource;
 import io.dltjdbc.pipeline.source.chess.Resource;
+import io.dltjdbc.pipeline.source.chess.SampleChessApi;
 import io.dltjdbc.sql.DltCommand.LoadPipeline;
 import io.dltjdbc.sql.SourceSpec;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the FROM clause into {@link Extract}s: files, URLs and globs, inline JSON, JDBC queries and
@@ -78,7 +80,9 @@ final class Sources {
         ChessApi api = ChessApi.forSettings(apiUrl, callbackUrl, http());
         List<String> players = list(args.get("players"));
         if (players.isEmpty()) {
-            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("source chess needs players, e.g. SOURCE chess(players = ('magnuscarlsen'))");
+            // the example names players of the offline sample, which chess.com has too: it works either way
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("source chess needs players, e.g. SOURCE chess(players = ("
+                    + SampleChessApi.DEFAULT_PLAYERS.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")) + "))");
         }
         Set<String> selected = args.containsKey("resources") ? new LinkedHashSet<>(list(args.get("resources"))) : null;
         if (selected != null) {

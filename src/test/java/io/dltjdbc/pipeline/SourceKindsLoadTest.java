@@ -215,6 +215,52 @@ class SourceKindsLoadTest extends LoadTestSupport {
     }
 
     @Test
+    void chessPlayerMissingFromTheOfflineSampleIsNamedWithThePlayersItHas() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"sample\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('magnuscarlsen'))");
+        assertEquals("58P01", e.getSQLState());
+        assertTrue(e.getMessage().contains("offline chess sample"), e.getMessage());
+        assertTrue(e.getMessage().contains("'magnuscarlsen'"), e.getMessage());
+        assertTrue(e.getMessage().contains("hikaru, fabianocaruana"), e.getMessage());
+        assertFalse(e.getMessage().contains("chess.com has no player"), e.getMessage());
+    }
+
+    @Test
+    void chessWithoutPlayersSuggestsPlayersTheOfflineSampleHas() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"sample\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess()");
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("players = ('hikaru'"), e.getMessage());
+        String example = e.getMessage().substring(e.getMessage().indexOf("SOURCE chess("));
+        load("LOAD PIPELINE chess_pipeline FROM " + example + " WITH (dataset_name = 'chess')");
+        assertTrue(count("chess.players_profiles") > 0);
+    }
+
+    @Test
+    void chessWithoutInternetSaysWhyAndPointsToTheOfflineSample() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"http://api.nonexistent.invalid/pub\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('hikaru'))");
+        assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("unknown host api.nonexistent.invalid"), e.getMessage());
+        assertTrue(e.getMessage().contains("api_url = \"sample\""), e.getMessage());
+        assertTrue(e.getMessage().contains("init --offline"), e.getMessage());
+    }
+
+    @Test
+    void chessApiRefusingTheConnectionSaysSoWithoutItsSecrets() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"http://bob:hunter2@127.0.0.1:" + closed + "/pub?key=K9\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('hikaru'))");
+        assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("api_url = \"sample\""), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("K9"), e.getMessage());
+    }
+
+    @Test
     void datasetAndTableNamesAreNormalized() throws Exception {
         load("LOAD PIPELINE p FROM JSON '{\"id\":1}' INTO MyData.\"My Table\"");
         assertEquals(1, count("my_data.my_table"));

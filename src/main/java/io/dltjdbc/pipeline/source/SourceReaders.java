@@ -285,13 +285,8 @@ public final class SourceReaders {
             throw DltSqlState.CONNECTION_FAILURE.exception("no answer from " + display + " within "
                     + options.requestTimeout().toSeconds() + " s", e);
         } catch (ConnectException e) {
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            // the JDK's HttpClient reports a refused connection as a ConnectException without a message
-            String why = c instanceof java.nio.channels.UnresolvedAddressException
-                    ? "unknown host " + uri.getHost() : (c.getMessage() == null
-                    ? "connection refused (nothing listens on " + uri.getHost() + ":" + port(uri) + ")"
-                    : Redaction.maskUrl(c.getMessage()));
-            throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + display + ": " + why);
+            throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + display + ": "
+                    + ConnectFailure.reason(e, uri));
         } catch (IOException e) {
             throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot fetch " + display + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Redaction.maskUrl(e.getMessage())));
@@ -363,9 +358,5 @@ public final class SourceReaders {
         } catch (IOException ignored) {
             // already failing
         }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

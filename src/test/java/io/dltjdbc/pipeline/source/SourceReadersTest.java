@@ -415,6 +415,14 @@ class SourceReadersTest {
     }
 
     @Test
+    void unknownHostIsNamedAsTheReason() {
+        String url = "http://nonexistent.invalid/x.jsonl";
+        SQLException e = assertThrows(SQLException.class, () -> read(url));
+        assertEquals("08001", e.getSQLState());
+        assertEquals("cannot connect to " + url + ": unknown host nonexistent.invalid", e.getMessage());
+    }
+
+    @Test
     void urlPasswordAndTokenAreMaskedInErrorsAndPositions() throws Exception {
         String url = "http://alice:s3cr3t@127.0.0.1:" + closedPort() + "/x.jsonl?token=abc123&page=2";
         SQLException e = assertThrows(SQLException.class, () -> read(url));
