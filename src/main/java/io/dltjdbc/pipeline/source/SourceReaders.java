@@ -148,12 +148,13 @@ public final class SourceReaders {
             throw DltSqlState.INVALID_PARAMETER_VALUE.exception(
                     abs + " is a directory; name files or a glob such as '" + display + "/*.jsonl'");
         }
+        if (Files.notExists(abs)) {
+            // before the format: a missing file is the first thing to fix, whatever its name
+            throw DltSqlState.UNDEFINED_FILE.exception("file not found: " + abs);
+        }
         SourceFormat format = explicit != null ? explicit : formatOfFile(abs.getFileName().toString(), display);
         if (format == SourceFormat.PARQUET) {
             refuseCompressedParquet(abs.getFileName().toString(), display);
-            if (!Files.exists(abs)) {
-                throw DltSqlState.UNDEFINED_FILE.exception("file not found: " + abs);
-            }
             return ParquetReader.open(abs, display, false);
         }
         InputStream stream;

@@ -128,6 +128,8 @@ class SourceReadersTest {
         e = assertThrows(SQLException.class, () -> SourceReaders.open("noext", null, tmp, HTTP));
         assertEquals("22023", e.getSQLState());
         assertTrue(e.getMessage().contains("from its name (no extension)"), e.getMessage());
+        e = assertThrows(SQLException.class, () -> SourceReaders.open("missing.txt", null, tmp, HTTP));
+        assertEquals("58P01", e.getSQLState(), "a missing file is reported before its format");
     }
 
     @Test
