@@ -8,6 +8,8 @@ import io.dltjdbc.testkit.EmbeddedPostgresExtension;
 import io.dltjdbc.testkit.EmbeddedPostgresServer;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +25,23 @@ class QueryOverPostgresTypesLoadTest extends LoadTestSupport {
 
     QueryOverPostgresTypesLoadTest() {
         super(Db.MEMORY);
+    }
+
+    /**
+     * pgjdbc builds java.sql time values in the JVM's zone: a zone away from UTC shows whether an instant is taken
+     * as wall-clock fields somewhere.
+     */
+    private TimeZone zone;
+
+    @BeforeEach
+    void awayFromUtc() {
+        zone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+    }
+
+    @AfterEach
+    void backToTheJvmZone() {
+        TimeZone.setDefault(zone);
     }
 
     @BeforeEach
@@ -59,6 +78,16 @@ class QueryOverPostgresTypesLoadTest extends LoadTestSupport {
         String interval = (String) one("SELECT value FROM ds.pg__ivs");
         assertFalse(interval.contains("PGInterval") || interval.contains("@"), interval);
         assertTrue(interval.contains("1 day"), interval);
+    }
+
+    @Test
+    void arraysOfTimestamptzAndTimetzKeepTheirInstants() throws Exception {
+        load("LOAD PIPELINE pg FROM QUERY 'select 1 as id, array[timestamptz ''2024-01-01 10:00:00+02''] as seen,"
+                + " array[timetz ''10:00:00+02''] as clocks'" + on + " INTO ds.pg");
+        assertEquals(OffsetDateTime.parse("2024-01-01T08:00:00Z").toInstant(),
+                ((OffsetDateTime) one("SELECT value FROM ds.pg__seen")).toInstant());
+        assertEquals("TIME", columnType("ds", "pg__clocks", "value"));
+        assertEquals("08:00:00", one("SELECT CAST(value AS VARCHAR) FROM ds.pg__clocks"), "at UTC, like a timetz column");
     }
 
     @Test

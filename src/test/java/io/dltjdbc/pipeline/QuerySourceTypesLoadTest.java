@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +62,26 @@ class QuerySourceTypesLoadTest extends LoadTestSupport {
             assertEquals(count("ds." + child), count("ds." + same), child);
         }
         assertEquals(List.of("1", "2"), column("SELECT n FROM ds.q__l ORDER BY _dlt_list_idx"));
+    }
+
+    @Test
+    void timestampsInsideStructsAndListsKeepTheirValueWhateverTheJvmZone() throws Exception {
+        TimeZone zone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+        try {
+            load("LOAD PIPELINE pq FROM QUERY 'select {''naive'': TIMESTAMP ''2024-01-01 10:00:00'',"
+                    + " ''zoned'': TIMESTAMPTZ ''2024-01-01 10:00:00+02'', ''day'': DATE ''2024-01-01''} as s,"
+                    + " [TIMESTAMP ''2024-01-01 10:00:00''] as l' ON 'jdbc:duckdb:' INTO ds.ts");
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        assertEquals(OffsetDateTime.parse("2024-01-01T10:00:00Z").toInstant(),
+                ((OffsetDateTime) one("SELECT s__naive FROM ds.ts")).toInstant());
+        assertEquals(OffsetDateTime.parse("2024-01-01T08:00:00Z").toInstant(),
+                ((OffsetDateTime) one("SELECT s__zoned FROM ds.ts")).toInstant());
+        assertEquals("DATE", columnType("ds", "ts", "s__day"));
+        assertEquals(OffsetDateTime.parse("2024-01-01T10:00:00Z").toInstant(),
+                ((OffsetDateTime) one("SELECT value FROM ds.ts__l")).toInstant());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dltjdbc.pipeline.source;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,7 +69,16 @@ final class JdbcColumn {
                 return text == null ? null : JsonValues.parse(text, "column " + label);
             }
             default:
-                return JdbcValues.plain(rows.getObject(index), value -> rows.getString(index));
+                return plainOrText(rows);
+        }
+    }
+
+    /** An array the driver can't hand out as Java values (pgjdbc's timetz[]) is kept as the driver's text. */
+    private Object plainOrText(ResultSet rows) throws SQLException {
+        try {
+            return JdbcValues.plain(rows.getObject(index), value -> rows.getString(index));
+        } catch (SQLFeatureNotSupportedException | UnsupportedOperationException e) {
+            return rows.getString(index);
         }
     }
 
@@ -81,6 +91,6 @@ final class JdbcColumn {
                 noJavaTime = true;
             }
         }
-        return JdbcValues.plain(rows.getObject(index), value -> rows.getString(index));
+        return plainOrText(rows);
     }
 }

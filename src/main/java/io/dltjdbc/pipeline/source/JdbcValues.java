@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,13 +81,13 @@ public final class JdbcValues {
             return map(map);
         }
         if (value instanceof Collection<?> items) {
-            return list(items.toArray(), false);
+            return list(items.toArray(), ElementKind.PLAIN);
         }
         if (value instanceof Array array) {
             return array(array);
         }
         if (value instanceof Object[] items) {
-            return list(items, false);
+            return list(items, ElementKind.PLAIN);
         }
         if (value.getClass().isArray()) {
             return primitiveArray(value);
@@ -148,13 +149,20 @@ public final class JdbcValues {
         return out;
     }
 
-    /** pgjdbc hands out the elements of a json/jsonb array as their text: they are parsed like a json column. */
+    /**
+     * pgjdbc hands out the elements of a json/jsonb array as their text, which are parsed like a json column, and
+     * those of a timestamptz or timetz array as {@code Timestamp}/{@code Time} of the instant (not of wall-clock
+     * fields), which are taken at UTC.
+     */
     private static List<Object> array(Array array) throws SQLException {
         Object elements = array.getArray();
         try {
-            boolean json = isJsonType(array.getBaseTypeName());
+            String baseType = array.getBaseTypeName();
+            String base = baseType == null ? "" : baseType.toLowerCase(Locale.ROOT);
+            ElementKind kind = isJsonType(baseType) ? ElementKind.JSON
+                    : base.equals("timestamptz") || base.equals("timetz") ? ElementKind.INSTANT : ElementKind.PLAIN;
             if (elements instanceof Object[] items) {
-                return list(items, json);
+                return list(items, kind);
             }
             return elements == null ? null : primitiveArray(elements);
         } finally {
@@ -166,13 +174,20 @@ public final class JdbcValues {
         }
     }
 
-    private static List<Object> list(Object[] items, boolean json) throws SQLException {
+    /** How to read the elements of an array beyond {@link #plain(Object)}. */
+    private enum ElementKind { PLAIN, JSON, INSTANT }
+
+    private static List<Object> list(Object[] items, ElementKind kind) throws SQLException {
         List<Object> out = new ArrayList<>(items.length);
         for (Object item : items) {
-            if (json && item instanceof String text) {
+            if (item instanceof Object[] nested) {
+                out.add(list(nested, kind));
+            } else if (kind == ElementKind.JSON && item instanceof String text) {
                 out.add(JsonValues.parse(text, "a JSON array element of the query"));
-            } else if (json && item instanceof Object[] nested) {
-                out.add(list(nested, true));
+            } else if (kind == ElementKind.INSTANT && item instanceof java.sql.Timestamp timestamp) {
+                out.add(timestamp.toInstant().atOffset(ZoneOffset.UTC));
+            } else if (kind == ElementKind.INSTANT && item instanceof java.sql.Time time) {
+                out.add(Instant.ofEpochMilli(time.getTime()).atOffset(ZoneOffset.UTC).toOffsetTime());
             } else {
                 out.add(plain(item));
             }
@@ -194,7 +209,7 @@ public final class JdbcValues {
         if (struct instanceof org.duckdb.DuckDBStruct duckdb) {
             return map(duckdb.getMap());
         }
-        return list(struct.getAttributes(), false);
+        return list(struct.getAttributes(), ElementKind.PLAIN);
     }
 
     /** H2 hands out a ROW value as a one-row result set: its columns become the fields of an object. */
