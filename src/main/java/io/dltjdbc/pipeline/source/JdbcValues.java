@@ -33,7 +33,7 @@ import java.util.Map;
  * this knows (pgjdbc's {@code PGobject} for interval or inet, H2's {@code Interval}) becomes its text: the
  * normalizer would otherwise store the object's {@code toString()} or fail on it.
  */
-public final class JdbcValues {
+final class JdbcValues {
     private JdbcValues() {
     }
 
@@ -108,7 +108,7 @@ public final class JdbcValues {
             return xml.getString();
         }
         if (value instanceof org.duckdb.JsonNode json) {
-            return JsonValues.parse(json.toString(), "a JSON value of the query");
+            return JsonValues.parse(json.toString(), "a JSON value inside a column");
         }
         if (value instanceof java.util.UUID || value instanceof Character || value instanceof Enum<?>) {
             return value.toString();
@@ -183,7 +183,7 @@ public final class JdbcValues {
             if (item instanceof Object[] nested) {
                 out.add(list(nested, kind));
             } else if (kind == ElementKind.JSON && item instanceof String text) {
-                out.add(JsonValues.parse(text, "a JSON array element of the query"));
+                out.add(JsonValues.parse(text, "a JSON element of an array column"));
             } else if (kind == ElementKind.INSTANT && item instanceof java.sql.Timestamp timestamp) {
                 out.add(timestamp.toInstant().atOffset(ZoneOffset.UTC));
             } else if (kind == ElementKind.INSTANT && item instanceof java.sql.Time time) {
