@@ -3,28 +3,20 @@ package io.dltjdbc.pipeline;
 import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.pipeline.source.ItemOrigin;
+import io.dltjdbc.pipeline.source.ResultSetRows;
 import io.dltjdbc.pipeline.source.RowReader;
-import java.sql.Array;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 
 /**
  * The {@code QUERY '<sql>' [ON '<jdbc url>']} source: rows of any JDBC query, streamed with a fetch
  * size, each a map of column label to a typed value (dates, times, decimals with their scale,
- * binary) so that the normalizer keeps the source's types instead of guessing them from text.
+ * binary; structs, maps, arrays and JSON as nested data) so that the normalizer keeps the source's types
+ * instead of guessing them from text ({@link ResultSetRows}).
  */
 final class QueryRowReader implements RowReader {
     private static final int FETCH_SIZE = 10_000;
@@ -32,11 +24,8 @@ final class QueryRowReader implements RowReader {
     private final Connection connection;
     private final boolean ownsConnection;
     private final Statement statement;
-    private final ResultSet rows;
-    private final String[] labels;
-    private final int[] types;
+    private final ResultSetRows rows;
     private final String where;
-    private long rowNumber;
 
     private QueryRowReader(Connection connection, boolean ownsConnection, String sql, String where) throws SQLException {
         this.connection = connection;
@@ -45,14 +34,7 @@ final class QueryRowReader implements RowReader {
         try {
             this.statement = connection.createStatement();
             statement.setFetchSize(FETCH_SIZE);
-            this.rows = statement.executeQuery(sql);
-            ResultSetMetaData metaData = rows.getMetaData();
-            labels = new String[metaData.getColumnCount()];
-            types = new int[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = metaData.getColumnLabel(i + 1);
-                types[i] = metaData.getColumnType(i + 1);
-            }
+            this.rows = new ResultSetRows(statement.executeQuery(sql));
         } catch (SQLException e) {
             closeQuietly();
             throw new SQLException("query error in " + where + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
@@ -68,10 +50,22 @@ final class QueryRowReader implements RowReader {
         Connection connection;
         try {
             SourceUrlCredentials split = SourceUrlCredentials.split(onUrl);
-            connection = DriverManager.getConnection(split.url(), split.properties());
+            Properties properties = split.properties();
+            if (split.url().startsWith("jdbc:duckdb:")) {
+                // DuckDB's driver otherwise materializes the whole result before handing out the first row
+                properties.putIfAbsent("jdbc_stream_results", "true");
+            }
+            connection = DriverManager.getConnection(split.url(), properties);
         } catch (SQLException e) {
             throw new SQLException("cannot connect to " + shownUrl + " for QUERY ... ON: " + Redaction.maskUrl(e.getMessage()),
                     e.getSQLState() == null ? DltSqlState.CONNECTION_UNABLE_TO_CONNECT.getState() : e.getSQLState());
+        }
+        try {
+            // pgjdbc (like other drivers) honours the fetch size only inside a transaction, and otherwise reads the
+            // whole result into memory first; the connection is ours, and closing it ends the transaction
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            // a driver without transactions streams as well as it can
         }
         return new QueryRowReader(connection, true, sql, "QUERY ... ON '" + shownUrl + "'");
     }
@@ -79,61 +73,16 @@ final class QueryRowReader implements RowReader {
     @Override
     public Object next() throws SQLException {
         try {
-            if (!rows.next()) {
-                return null;
-            }
-            rowNumber++;
-            Map<String, Object> row = new LinkedHashMap<>(labels.length * 2);
-            for (int i = 0; i < labels.length; i++) {
-                row.put(labels[i], value(i + 1, types[i]));
-            }
-            return row;
+            return rows.next();
         } catch (SQLException e) {
-            throw new SQLException("query error in " + where + " at row " + (rowNumber + 1) + ": " + e.getMessage(),
+            throw new SQLException("query error in " + where + " at row " + rows.rowNumber() + ": " + e.getMessage(),
                     e.getSQLState(), e.getErrorCode(), e);
         }
     }
 
-    private Object value(int index, int type) throws SQLException {
-        Object value;
-        switch (type) {
-            case Types.TIMESTAMP_WITH_TIMEZONE -> value = rows.getObject(index, OffsetDateTime.class);
-            case Types.TIMESTAMP -> value = rows.getObject(index, java.time.LocalDateTime.class);
-            case Types.DATE -> value = rows.getObject(index, java.time.LocalDate.class);
-            case Types.TIME -> value = rows.getObject(index, java.time.LocalTime.class);
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> {
-                long number = rows.getLong(index);
-                value = rows.wasNull() ? null : number;
-            }
-            default -> value = rows.getObject(index);
-        }
-        if (value instanceof Blob blob) {
-            return blob.getBytes(1, (int) blob.length());
-        }
-        if (value instanceof Clob clob) {
-            return clob.getSubString(1, (int) clob.length());
-        }
-        if (value instanceof Array array) {
-            return new ArrayList<>(Arrays.asList((Object[]) array.getArray()));
-        }
-        if (value instanceof java.util.UUID uuid) {
-            return uuid.toString();
-        }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof Float number) {
-            return number.doubleValue();
-        }
-        if (value != null && value.getClass().getName().startsWith("org.duckdb.")) {
-            return value.toString(); // DuckDB structs and maps: their text form
-        }
-        return value;
-    }
-
     @Override
     public ItemOrigin origin() {
-        return ItemOrigin.ofItem(where, "row", rowNumber);
+        return ItemOrigin.ofItem(where, "row", rows.rowNumber());
     }
 
     @Override
@@ -164,6 +113,6 @@ final class QueryRowReader implements RowReader {
     }
 
     List<String> labels() {
-        return List.of(labels);
+        return rows.labels();
     }
 }

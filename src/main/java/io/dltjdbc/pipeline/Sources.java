@@ -3,10 +3,12 @@ package io.dltjdbc.pipeline;
 import io.dltjdbc.config.ConfigValue;
 import io.dltjdbc.driver.DltConnection;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.pipeline.source.SourceFormat;
 import io.dltjdbc.pipeline.source.SourceReaders;
 import io.dltjdbc.pipeline.source.chess.ChessApi;
 import io.dltjdbc.pipeline.source.chess.ChessSource;
 import io.dltjdbc.pipeline.source.chess.Resource;
+import io.dltjdbc.pipeline.source.chess.SampleChessApi;
 import io.dltjdbc.sql.DltCommand.LoadPipeline;
 import io.dltjdbc.sql.SourceSpec;
 import java.net.http.HttpClient;
@@ -15,9 +17,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the FROM clause into {@link Extract}s: files, URLs and globs, inline JSON, JDBC queries and
@@ -44,7 +46,7 @@ final class Sources {
         for (SourceSpec source : command.sources()) {
             if (source instanceof SourceSpec.FileSource file) {
                 String format = file.format() != null ? file.format() : options.format();
-                String table = explicitTable != null ? explicitTable : tableFromLocation(file.location());
+                String table = explicitTable != null ? explicitTable : tableFromLocation(file.location(), format != null);
                 extracts.add(new Extract(table, () -> SourceReaders.open(file.location(), format, baseDir, http()), null, null,
                         schemaSource));
             } else if (source instanceof SourceSpec.InlineJson json) {
@@ -78,7 +80,9 @@ final class Sources {
         ChessApi api = ChessApi.forSettings(apiUrl, callbackUrl, http());
         List<String> players = list(args.get("players"));
         if (players.isEmpty()) {
-            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("source chess needs players, e.g. SOURCE chess(players = ('magnuscarlsen'))");
+            // the example names players of the offline sample, which chess.com has too: it works either way
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("source chess needs players, e.g. SOURCE chess(players = ("
+                    + SampleChessApi.DEFAULT_PLAYERS.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")) + "))");
         }
         Set<String> selected = args.containsKey("resources") ? new LinkedHashSet<>(list(args.get("resources"))) : null;
         if (selected != null) {
@@ -133,8 +137,12 @@ final class Sources {
         return value == null ? null : value.toString();
     }
 
-    /** {@code data/orders_2024.jsonl.gz} -> {@code orders_2024}; a glob's or URL's last plain part likewise. */
-    static String tableFromLocation(String location) {
+    /**
+     * {@code data/orders_2024.jsonl.gz} -> {@code orders_2024}; a glob's or URL's last plain part likewise. With
+     * {@code FORMAT} given, any extension is the file's type and goes too ({@code x.txt FORMAT jsonl} -> {@code x},
+     * as {@code x.jsonl} -> {@code x}); without it only a known one does (an unknown one on a file is an error).
+     */
+    static String tableFromLocation(String location, boolean formatGiven) {
         String path = location;
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -143,13 +151,10 @@ final class Sources {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String extension : List.of(".gz", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")) {
-            if (lower.endsWith(extension)) {
-                name = name.substring(0, name.length() - extension.length());
-                lower = name.toLowerCase(Locale.ROOT);
-            }
+        String name = SourceFormat.withoutCompression(path.substring(path.lastIndexOf('/') + 1));
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && (formatGiven || SourceFormat.fromFileName(name) != null)) {
+            name = name.substring(0, dot);
         }
         name = name.replaceAll("[*?\\[\\]{}]", "");
         return name.isBlank() ? "data" : name;

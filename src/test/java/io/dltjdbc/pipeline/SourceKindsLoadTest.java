@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,6 +47,40 @@ class SourceKindsLoadTest extends LoadTestSupport {
         Path file = write("Sales Orders.jsonl", "{\"id\":1}\n");
         load("LOAD PIPELINE p FROM " + lit(file) + " WITH (dataset_name = 'ds')");
         assertEquals(1, count("ds.sales_orders"));
+    }
+
+    @Test
+    void unknownFileExtensionIsAnErrorThatAsksForFormat() throws Exception {
+        Path file = write("x.txt", "{\"id\":1}\n");
+        SQLException e = loadFails("LOAD PIPELINE pb FROM " + lit(file));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("add FORMAT jsonl|json|csv|parquet"), e.getMessage());
+        assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'x%'").isEmpty());
+    }
+
+    @Test
+    void givenFormatLoadsAnyExtensionIntoATableNamedWithoutIt() throws Exception {
+        load("LOAD PIPELINE pb FROM " + lit(write("x.txt", "{\"id\":1}\n")) + " FORMAT jsonl WITH (dataset_name = 'ds')");
+        load("LOAD PIPELINE pb FROM " + lit(write("y.log.gz", "id\n2\n")) + " FORMAT csv WITH (dataset_name = 'ds')");
+        load("LOAD PIPELINE pb FROM " + lit(write("z.jsonl", "{\"id\":3}\n")) + " FORMAT json WITH (dataset_name = 'ds')");
+        assertEquals(List.of(1L, 1L, 1L), List.of(count("ds.x"), count("ds.y"), count("ds.z")));
+    }
+
+    @Test
+    void knownExtensionsAndTheirGzipFormsNameTheTableWithoutExtension() throws Exception {
+        for (String name : List.of("a.jsonl", "b.ndjson", "c.json", "d.csv", "e.jsonl.gz", "f.ndjson.gz", "g.json.gz", "h.csv.gz")) {
+            String content = name.contains(".csv") ? "id\n1\n" : "{\"id\":1}\n";
+            Path file = dir.resolve(name);
+            if (name.endsWith(".gz")) {
+                try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                    out.write(content.getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                write(name, content);
+            }
+            List<Map<String, Object>> summary = load("LOAD PIPELINE pb FROM " + lit(file) + " WITH (dataset_name = 'ds')");
+            assertEquals(name.substring(0, 1), summary.get(0).get("table_name"), name);
+        }
     }
 
     @Test
@@ -178,6 +213,52 @@ class SourceKindsLoadTest extends LoadTestSupport {
         load(sql);
         load(sql);
         assertEquals(40, count("chess.players_games"));
+    }
+
+    @Test
+    void chessPlayerMissingFromTheOfflineSampleIsNamedWithThePlayersItHas() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"sample\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('magnuscarlsen'))");
+        assertEquals("58P01", e.getSQLState());
+        assertTrue(e.getMessage().contains("offline chess sample"), e.getMessage());
+        assertTrue(e.getMessage().contains("'magnuscarlsen'"), e.getMessage());
+        assertTrue(e.getMessage().contains("hikaru, fabianocaruana"), e.getMessage());
+        assertFalse(e.getMessage().contains("chess.com has no player"), e.getMessage());
+    }
+
+    @Test
+    void chessWithoutPlayersSuggestsPlayersTheOfflineSampleHas() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"sample\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess()");
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("players = ('hikaru'"), e.getMessage());
+        String example = e.getMessage().substring(e.getMessage().indexOf("SOURCE chess("));
+        load("LOAD PIPELINE chess_pipeline FROM " + example + " WITH (dataset_name = 'chess')");
+        assertTrue(count("chess.players_profiles") > 0);
+    }
+
+    @Test
+    void chessWithoutInternetSaysWhyAndPointsToTheOfflineSample() throws Exception {
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"http://api.nonexistent.invalid/pub\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('hikaru'))");
+        assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("unknown host api.nonexistent.invalid"), e.getMessage());
+        assertTrue(e.getMessage().contains("api_url = \"sample\""), e.getMessage());
+        assertTrue(e.getMessage().contains("init --offline"), e.getMessage());
+    }
+
+    @Test
+    void chessApiRefusingTheConnectionSaysSoWithoutItsSecrets() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        write(".dlt/config.toml", "[sources.chess]\napi_url = \"http://bob:hunter2@127.0.0.1:" + closed + "/pub?key=K9\"\n");
+        SQLException e = loadFails("LOAD PIPELINE chess_pipeline FROM SOURCE chess(players=('hikaru'))");
+        assertEquals("08001", e.getSQLState());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("api_url = \"sample\""), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("K9"), e.getMessage());
     }
 
     @Test

@@ -32,11 +32,13 @@ import java.util.zip.InflaterInputStream;
  * Opens the inputs of {@code LOAD PIPELINE ... FROM}: local files, globs, {@code file:} URIs and
  * http(s) URLs, as streaming {@link RowReader}s.
  *
- * <p>Format: the explicit {@code FORMAT}, else the extension ({@code .jsonl/.ndjson, .json, .csv},
- * each also with {@code .gz}), else for URLs the Content-Type, else a sniff of the first
- * non-blank byte ({@code [} or <code>{</code> → JSON, which also reads newline-delimited values).
- * Compression: gzip is recognised by its magic bytes (whatever the name), and HTTP
- * {@code Content-Encoding: gzip|deflate} is undone.
+ * <p>Format: the explicit {@code FORMAT}, else the extension ({@code .jsonl/.ndjson, .json, .csv,
+ * .parquet}, the text formats also with {@code .gz}). A local file with another extension is an error
+ * (SPEC: the format is taken from the extension). A URL's path often has none, so for URLs the
+ * Content-Type comes next, then a sniff of the first non-blank byte ({@code [} or <code>{</code> → JSON,
+ * which also reads newline-delimited values). Compression: gzip is recognised by its magic bytes
+ * (whatever the name), and HTTP {@code Content-Encoding: gzip|deflate} is undone. Parquet is read by
+ * DuckDB from a file ({@link ParquetReader}); a parquet URL is downloaded to a temporary file first.
  */
 public final class SourceReaders {
     private static final int SNIFF_BYTES = 65536;
@@ -59,7 +61,7 @@ public final class SourceReaders {
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             URI uri = parseUri(location);
             HttpClient client = http != null ? http : defaultHttpClient(options);
-            return reader(openUrl(uri, explicit, client, options));
+            return openUrl(uri, explicit, client, options);
         }
         Path base = baseDir != null ? baseDir : Path.of("").toAbsolutePath();
         if (lower.startsWith("file:")) {
@@ -127,6 +129,7 @@ public final class SourceReaders {
         }
     }
 
+    /** A reader over a stream; parquet never comes here, as DuckDB reads it from a file ({@link ParquetReader}). */
     private static RowReader reader(OpenedInput in) throws SQLException {
         switch (in.format) {
             case JSONL: return new JsonLinesReader(in);
@@ -134,9 +137,8 @@ public final class SourceReaders {
             case CSV: return new CsvReader(in);
             default:
                 in.close();
-                throw DltSqlState.FEATURE_NOT_SUPPORTED.exception(
-                        Redaction.maskUrl("cannot read " + in.name + ": format " + in.format.name().toLowerCase(Locale.ROOT)
-                                + " is not supported; use jsonl, json or csv"));
+                throw DltSqlState.INTERNAL_ERROR.exception(Redaction.maskUrl("cannot stream " + in.name + " as "
+                        + in.format.name().toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -145,6 +147,15 @@ public final class SourceReaders {
         if (Files.isDirectory(abs)) {
             throw DltSqlState.INVALID_PARAMETER_VALUE.exception(
                     abs + " is a directory; name files or a glob such as '" + display + "/*.jsonl'");
+        }
+        if (Files.notExists(abs)) {
+            // before the format: a missing file is the first thing to fix, whatever its name
+            throw DltSqlState.UNDEFINED_FILE.exception("file not found: " + abs);
+        }
+        SourceFormat format = explicit != null ? explicit : formatOfFile(abs.getFileName().toString(), display);
+        if (format == SourceFormat.PARQUET) {
+            refuseCompressedParquet(abs.getFileName().toString(), display);
+            return ParquetReader.open(abs, display, false);
         }
         InputStream stream;
         try {
@@ -156,8 +167,30 @@ public final class SourceReaders {
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot open " + abs + ": " + e.getMessage(), e);
         }
-        SourceFormat f = explicit != null ? explicit : SourceFormat.fromFileName(abs.getFileName().toString());
-        return reader(prepare(stream, display, f, null, false));
+        return reader(prepare(stream, display, format, null, false));
+    }
+
+    /**
+     * A file's format from its extension. A file is not sniffed: guessing from the content would load a
+     * {@code notes.txt} that happens to start with '{' as JSON, into a table named after its extension.
+     */
+    private static SourceFormat formatOfFile(String fileName, String display) throws SQLException {
+        SourceFormat format = SourceFormat.fromFileName(fileName);
+        if (format == null) {
+            int dot = fileName.lastIndexOf('.');
+            String extension = dot > 0 ? "its extension '" + fileName.substring(dot) + "'" : "its name (no extension)";
+            throw DltSqlState.INVALID_PARAMETER_VALUE.exception("cannot tell the format of " + display + " from "
+                    + extension + "; add FORMAT jsonl|json|csv|parquet after the file name (known extensions: "
+                    + SourceFormat.EXTENSIONS + ")");
+        }
+        return format;
+    }
+
+    /** {@code x.parquet.gz}: parquet compresses its data itself, and DuckDB can't read a gzipped parquet file. */
+    private static void refuseCompressedParquet(String fileName, String display) throws SQLException {
+        if (SourceFormat.isCompressedName(fileName)) {
+            throw ParquetReader.compressed(display);
+        }
     }
 
     private static OpenedInput prepare(InputStream stream, String name, SourceFormat format, String contentEncoding,
@@ -165,14 +198,7 @@ public final class SourceReaders {
         CountingInputStream raw = new CountingInputStream(stream);
         InputStream in = raw;
         try {
-            if (contentEncoding != null) {
-                String ce = contentEncoding.trim().toLowerCase(Locale.ROOT);
-                if (ce.equals("gzip") || ce.equals("x-gzip")) {
-                    in = new GZIPInputStream(in, 65536);
-                } else if (ce.equals("deflate")) {
-                    in = new InflaterInputStream(in);
-                }
-            }
+            in = contentDecoded(in, contentEncoding);
             BufferedInputStream b = new BufferedInputStream(in, SNIFF_BYTES);
             b.mark(2);
             int b0 = b.read();
@@ -186,7 +212,7 @@ public final class SourceReaders {
                 if (format == null) {
                     b.close();
                     throw DltSqlState.INVALID_PARAMETER_VALUE.exception(Redaction.maskUrl("cannot tell the format of "
-                            + name + " from its name or content; add FORMAT jsonl, json or csv"));
+                            + name + " from its name or content; add FORMAT jsonl|json|csv|parquet"));
                 }
             }
             return new OpenedInput(b, raw, name, format, remote);
@@ -194,6 +220,19 @@ public final class SourceReaders {
             closeQuietly(stream);
             throw new OpenedInput(raw, raw, name, format, remote).readError(name, e);
         }
+    }
+
+    /** Undoes HTTP {@code Content-Encoding: gzip|deflate} (transport compression, not the file's own). */
+    private static InputStream contentDecoded(InputStream in, String contentEncoding) throws IOException {
+        if (contentEncoding != null) {
+            String ce = contentEncoding.trim().toLowerCase(Locale.ROOT);
+            if (ce.equals("gzip") || ce.equals("x-gzip")) {
+                return new GZIPInputStream(in, 65536);
+            } else if (ce.equals("deflate")) {
+                return new InflaterInputStream(in);
+            }
+        }
+        return in;
     }
 
     /** '[' or '{' (after blanks and a BOM) means JSON; the JSON reader also takes one value per line. */
@@ -212,7 +251,7 @@ public final class SourceReaders {
         }
     }
 
-    private static OpenedInput openUrl(URI uri, SourceFormat explicit, HttpClient client, ReadOptions options)
+    private static RowReader openUrl(URI uri, SourceFormat explicit, HttpClient client, ReadOptions options)
             throws SQLException {
         String display = Redaction.maskUrl(uri.toString());
         HttpRequest.Builder rb;
@@ -247,13 +286,8 @@ public final class SourceReaders {
             throw DltSqlState.CONNECTION_FAILURE.exception("no answer from " + display + " within "
                     + options.requestTimeout().toSeconds() + " s", e);
         } catch (ConnectException e) {
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            // the JDK's HttpClient reports a refused connection as a ConnectException without a message
-            String why = c instanceof java.nio.channels.UnresolvedAddressException
-                    ? "unknown host " + uri.getHost() : (c.getMessage() == null
-                    ? "connection refused (nothing listens on " + uri.getHost() + ":" + port(uri) + ")"
-                    : Redaction.maskUrl(c.getMessage()));
-            throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + display + ": " + why);
+            throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + display + ": "
+                    + ConnectFailure.reason(e, uri));
         } catch (IOException e) {
             throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot fetch " + display + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Redaction.maskUrl(e.getMessage())));
@@ -276,10 +310,47 @@ public final class SourceReaders {
             }
             throw (status >= 500 ? DltSqlState.CONNECTION_FAILURE : DltSqlState.IO_ERROR).exception(msg);
         }
+        String path = uri.getPath() == null ? "" : uri.getPath();
         SourceFormat f = explicit;
-        if (f == null) f = SourceFormat.fromFileName(uri.getPath() == null ? "" : uri.getPath());
+        if (f == null) f = SourceFormat.fromFileName(path);
         if (f == null) f = SourceFormat.fromContentType(response.headers().firstValue("Content-Type").orElse(null));
-        return prepare(response.body(), display, f, response.headers().firstValue("Content-Encoding").orElse(null), true);
+        String contentEncoding = response.headers().firstValue("Content-Encoding").orElse(null);
+        if (f == SourceFormat.PARQUET) {
+            try {
+                refuseCompressedParquet(path, display);
+            } catch (SQLException e) {
+                closeQuietly(response.body());
+                throw e;
+            }
+            return ParquetReader.open(download(response.body(), contentEncoding, display), display, true);
+        }
+        return reader(prepare(response.body(), display, f, contentEncoding, true));
+    }
+
+    /**
+     * A parquet file's footer is at its end, so DuckDB needs the whole file, and it has no HTTP of its own here:
+     * the body goes to a temporary file, which the parquet reader deletes when it is closed.
+     */
+    private static Path download(InputStream body, String contentEncoding, String display) throws SQLException {
+        Path temp;
+        try {
+            temp = Files.createTempFile("dlt-jdbc-", ".parquet");
+        } catch (IOException e) {
+            closeQuietly(body);
+            throw DltSqlState.IO_ERROR.exception("cannot create a temporary file for " + display + ": " + e.getMessage(), e);
+        }
+        CountingInputStream raw = new CountingInputStream(body);
+        try (InputStream in = contentDecoded(raw, contentEncoding)) {
+            Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return temp;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // left in the temp directory; the load fails anyway
+            }
+            throw new OpenedInput(raw, raw, display, SourceFormat.PARQUET, true).readError(display, e);
+        }
     }
 
     private static void closeQuietly(InputStream s) {
@@ -288,9 +359,5 @@ public final class SourceReaders {
         } catch (IOException ignored) {
             // already failing
         }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

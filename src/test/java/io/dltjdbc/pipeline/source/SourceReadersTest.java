@@ -11,14 +11,19 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,8 +119,35 @@ class SourceReadersTest {
     }
 
     @Test
-    void formatIsSniffedForUnknownExtension() throws Exception {
-        assertEquals(2, read("ndjson.txt").size());
+    void unknownFileExtensionIsAnErrorAskingForFormat() throws Exception {
+        SQLException e = assertThrows(SQLException.class, () -> read("ndjson.txt"));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().startsWith("cannot tell the format of ndjson.txt from its extension '.txt';"
+                + " add FORMAT jsonl|json|csv|parquet"), e.getMessage());
+        Files.writeString(tmp.resolve("noext"), "{\"a\": 1}\n");
+        e = assertThrows(SQLException.class, () -> SourceReaders.open("noext", null, tmp, HTTP));
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("from its name (no extension)"), e.getMessage());
+        e = assertThrows(SQLException.class, () -> SourceReaders.open("missing.txt", null, tmp, HTTP));
+        assertEquals("58P01", e.getSQLState(), "a missing file is reported before its format");
+    }
+
+    @Test
+    void givenFormatReadsAFileWithAnUnknownExtension() throws Exception {
+        assertEquals(2, readAll(SourceReaders.open("ndjson.txt", "jsonl", data, HTTP)).size());
+    }
+
+    @Test
+    void knownExtensionsAndTheirGzipFormsNeedNoFormat() throws Exception {
+        byte[] lines = "{\"a\": 1}\n{\"a\": 2}\n".getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("x.jsonl", "x.ndjson", "x.json", "X.JSONL")) {
+            Files.write(tmp.resolve(name), lines);
+            Files.write(tmp.resolve(name + ".gz"), gzip(lines));
+            assertEquals(2, readAll(SourceReaders.open(name, null, tmp, HTTP)).size(), name);
+            assertEquals(2, readAll(SourceReaders.open(name + ".gz", null, tmp, HTTP)).size(), name + ".gz");
+        }
+        Files.write(tmp.resolve("x.csv.gz"), gzip("a\n1\n2\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, readAll(SourceReaders.open("x.csv.gz", null, tmp, HTTP)).size());
     }
 
     @Test
@@ -219,10 +251,25 @@ class SourceReadersTest {
     }
 
     @Test
-    void parquetIsReportedAsUnsupported() throws Exception {
-        Files.write(tmp.resolve("x.parquet"), new byte[] {'P', 'A', 'R', '1'});
-        SQLException e = assertThrows(SQLException.class, () -> SourceReaders.open("x.parquet", null, tmp, HTTP));
-        assertEquals("0A000", e.getSQLState());
+    void parquetYieldsRowsWithTheValuesTheJsonReadersGive() throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+            s.execute("COPY (SELECT 1::INTEGER AS id, 1.5::DOUBLE AS d, 2.50::DECIMAL(5, 2) AS amount, DATE '2024-01-02' AS day,"
+                    + " 'x' AS name, {'a': 1::TINYINT} AS s, [1, 2] AS l) TO '" + tmp.resolve("t.parquet") + "' (FORMAT parquet)");
+        }
+        RowReader r = SourceReaders.open("t.parquet", null, tmp, HTTP);
+        Map<?, ?> row = (Map<?, ?>) r.next();
+        assertEquals("t.parquet row 1", r.position());
+        assertEquals(List.of("id", "d", "amount", "day", "name", "s", "l"), new ArrayList<>(row.keySet()));
+        assertEquals(1L, row.get("id"));
+        assertEquals(1.5, row.get("d"));
+        assertEquals(new BigDecimal("2.50"), row.get("amount"));
+        assertEquals(LocalDate.of(2024, 1, 2), row.get("day"));
+        assertEquals("x", row.get("name"));
+        assertEquals(Map.of("a", 1L), row.get("s"));
+        assertEquals(List.of(1L, 2L), row.get("l"));
+        assertNull(r.next());
+        assertEquals(Files.size(tmp.resolve("t.parquet")), r.bytesRead());
+        r.close();
     }
 
     @Test
@@ -367,6 +414,14 @@ class SourceReadersTest {
         SQLException e = assertThrows(SQLException.class, () -> read(url));
         assertEquals("08001", e.getSQLState());
         assertTrue(e.getMessage().startsWith("cannot connect to " + url), e.getMessage());
+    }
+
+    @Test
+    void unknownHostIsNamedAsTheReason() {
+        String url = "http://nonexistent.invalid/x.jsonl";
+        SQLException e = assertThrows(SQLException.class, () -> read(url));
+        assertEquals("08001", e.getSQLState());
+        assertEquals("cannot connect to " + url + ": unknown host nonexistent.invalid", e.getMessage());
     }
 
     @Test

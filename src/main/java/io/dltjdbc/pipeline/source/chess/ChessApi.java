@@ -1,5 +1,6 @@
 package io.dltjdbc.pipeline.source.chess;
 
+import io.dltjdbc.driver.DltSqlState;
 import java.sql.SQLException;
 
 /** The two chess.com endpoints the chess source reads (the PubAPI and the unofficial callback). */
@@ -13,6 +14,11 @@ public interface ChessApi {
 
     /** {@code GET} a path of the unofficial callback API ({@code "user/popup/hikaru"}); null for 404. */
     Object getCallbackJson(String path) throws SQLException;
+
+    /** The error for a player this API has nothing for ({@code path} answered 404). */
+    default SQLException noSuchPlayer(String player, String path) {
+        return DltSqlState.UNDEFINED_FILE.exception("chess.com has no player '" + player + "' (404 for " + path + ")");
+    }
 
     /**
      * The API for the settings {@code sources.chess.api_url} / {@code callback_url}: "sample" (any

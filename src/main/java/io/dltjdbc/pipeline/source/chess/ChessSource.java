@@ -130,8 +130,8 @@ public final class ChessSource {
         return row;
     }
 
-    private static SQLException notFound(String player, String path) {
-        return DltSqlState.UNDEFINED_FILE.exception("chess.com has no player '" + player + "' (404 for " + path + ")");
+    private SQLException notFound(String player, String path) {
+        return api.noSuchPlayer(player, path);
     }
 
     @SuppressWarnings("unchecked")

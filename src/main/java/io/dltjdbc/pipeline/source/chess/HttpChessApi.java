@@ -2,6 +2,7 @@ package io.dltjdbc.pipeline.source.chess;
 
 import io.dltjdbc.driver.Redaction;
 import io.dltjdbc.driver.DltSqlState;
+import io.dltjdbc.pipeline.source.ConnectFailure;
 import io.dltjdbc.pipeline.source.JsonValues;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,6 +35,10 @@ public final class HttpChessApi implements ChessApi {
     private final HttpClient http;
     private final int attempts;
     private final Duration requestTimeout = Duration.ofSeconds(60);
+
+    /** What to do without internet, for failures to reach the API at all (the demo is often run offline). */
+    static final String OFFLINE_HINT = "; without internet, load the recorded sample instead: set api_url = \"sample\""
+            + " under [sources.chess] in .dlt/config.toml (what init --offline writes)";
 
     public HttpChessApi(String apiUrl, String callbackUrl, HttpClient http) {
         this(apiUrl, callbackUrl, http, 3);
@@ -73,8 +78,10 @@ public final class HttpChessApi implements ChessApi {
     private Object get(String url) throws SQLException {
         String shown = Redaction.maskUrl(url);
         HttpRequest request;
+        URI uri;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+            uri = URI.create(url);
+            request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                     .header("User-Agent", "dlt-jdbc chess source")
                     .header("Accept-Encoding", "gzip")
                     .GET().build();
@@ -86,11 +93,12 @@ public final class HttpChessApi implements ChessApi {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpConnectTimeoutException e) {
-                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("timed out connecting to " + shown, e);
+                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("timed out connecting to " + shown + OFFLINE_HINT, e);
             } catch (HttpTimeoutException e) {
                 throw DltSqlState.CONNECTION_FAILURE.exception("no answer from " + shown, e);
             } catch (ConnectException e) {
-                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + shown);
+                throw DltSqlState.CONNECTION_UNABLE_TO_CONNECT.exception("cannot connect to " + shown + ": "
+                        + ConnectFailure.reason(e, uri) + OFFLINE_HINT);
             } catch (IOException e) {
                 throw DltSqlState.CONNECTION_FAILURE.exception("cannot fetch " + shown + ": "
                         + Redaction.maskUrl(String.valueOf(e.getMessage())), e);

@@ -30,8 +30,10 @@ public final class SampleChessApi implements ChessApi {
     public static final List<String> DEFAULT_PLAYERS = List.of("hikaru", "fabianocaruana");
     public static final String DEFAULT_START_MONTH = "2014/01";
     public static final String DEFAULT_END_MONTH = "2022/12";
-    /** All players with a recorded profile. */
-    public static final List<String> PLAYERS = List.of("erik", "fabianocaruana", "farzyplayschess", "hikaru");
+    /** The players with a recorded profile (so also an online status). */
+    public static final List<String> PROFILE_PLAYERS = List.of("hikaru", "fabianocaruana", "farzyplayschess");
+    /** The players with recorded games (an archive list and at least one month of games). */
+    public static final List<String> GAME_PLAYERS = List.of("hikaru", "fabianocaruana", "erik");
 
     private static final String ROOT = "io/dltjdbc/chess-sample/";
 
@@ -54,6 +56,19 @@ public final class SampleChessApi implements ChessApi {
         } catch (IOException e) {
             throw DltSqlState.IO_ERROR.exception("cannot read sample " + resource, e);
         }
+    }
+
+    /**
+     * Not chess.com's 404: only the sample lacks the player. Says which players it has for what was asked
+     * (profiles and online status need a profile, games an archive list) and how to reach chess.com instead.
+     */
+    @Override
+    public SQLException noSuchPlayer(String player, String path) {
+        boolean games = path.endsWith("/games/archives");
+        return DltSqlState.UNDEFINED_FILE.exception("the offline chess sample (sources.chess.api_url = \"sample\") has no "
+                + (games ? "games" : "profile") + " of player '" + player + "'; it has " + (games ? "games" : "profiles")
+                + " of " + String.join(", ", games ? GAME_PLAYERS : PROFILE_PLAYERS) + ". To load any chess.com player,"
+                + " remove api_url = \"sample\" from [sources.chess] in .dlt/config.toml (needs internet)");
     }
 
     @Override

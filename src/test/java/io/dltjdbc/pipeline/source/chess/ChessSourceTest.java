@@ -196,6 +196,34 @@ class ChessSourceTest {
     }
 
     @Test
+    void playerMissingFromTheSampleIsTheSamplesLackListingWhatItHas() {
+        ChessSource sample = new ChessSource(new SampleChessApi(), List.of("magnuscarlsen"), null, null);
+        SQLException profile = assertThrows(SQLException.class, () -> rows(sample, "players_profiles", null));
+        assertEquals("58P01", profile.getSQLState());
+        assertTrue(profile.getMessage().startsWith("the offline chess sample (sources.chess.api_url = \"sample\") has no"
+                + " profile of player 'magnuscarlsen'; it has profiles of hikaru, fabianocaruana, farzyplayschess."),
+                profile.getMessage());
+        SQLException games = assertThrows(SQLException.class, () -> rows(sample, "players_games", new LinkedHashMap<>()));
+        assertTrue(games.getMessage().contains("has no games of player 'magnuscarlsen'; it has games of hikaru,"
+                + " fabianocaruana, erik."), games.getMessage());
+        SQLException status = assertThrows(SQLException.class, () -> rows(sample, "players_online_status", null));
+        assertTrue(status.getMessage().contains("no profile of player 'magnuscarlsen'"), status.getMessage());
+    }
+
+    @Test
+    void playersTheSampleListsHaveTheirRecordings() throws Exception {
+        for (String player : SampleChessApi.PROFILE_PLAYERS) {
+            ChessSource source = new ChessSource(new SampleChessApi(), List.of(player), null, null);
+            assertEquals(1, rows(source, "players_profiles", null).size(), player);
+            assertEquals(1, rows(source, "players_online_status", null).size(), player);
+        }
+        for (String player : SampleChessApi.GAME_PLAYERS) {
+            ChessSource source = new ChessSource(new SampleChessApi(), List.of(player), null, null);
+            assertTrue(rows(source, "players_games", new LinkedHashMap<>()).size() > 0, player);
+        }
+    }
+
+    @Test
     void sampleSettingSelectsTheShippedRecordings() {
         assertInstanceOf(SampleChessApi.class, ChessApi.forSettings("sample", null, null));
         assertInstanceOf(HttpChessApi.class, ChessApi.forSettings(null, null, null));
