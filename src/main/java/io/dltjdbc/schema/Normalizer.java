@@ -337,7 +337,7 @@ public final class Normalizer {
         if (isTruthy(existingId)) {
             rowId = String.valueOf(existingId); // a _dlt_id in the data is kept (and no parent link is added)
         } else if (!isRoot) {
-            rowId = DltIds.childId(parentId, state.name, position);
+            rowId = ids.childId(parentId, state.childIdInfix, position);
             flat.put(C_DLT_PARENT_ID, parentId, null);
             flat.put(C_DLT_LIST_IDX, (long) position, null);
             flat.put(C_DLT_ID, rowId, null);

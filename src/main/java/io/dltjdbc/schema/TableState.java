@@ -1,5 +1,6 @@
 package io.dltjdbc.schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,8 @@ final class TableState {
     /** unshortened {@code __}-joined fragments of the table path, from which child table names are made */
     final String fragments;
     final TableState parent;
+    /** UTF-8 of {@code "_{name}_"}, the middle of every child id of this table */
+    final byte[] childIdInfix;
     final PathNode rootNode = PathNode.root();
     final Map<String, PathNode> nodesByColumn = new HashMap<>();
     private final Map<String, TableState> children = new HashMap<>();
@@ -24,6 +27,7 @@ final class TableState {
         this.name = name;
         this.fragments = fragments;
         this.parent = parent;
+        this.childIdInfix = ("_" + name + "_").getBytes(StandardCharsets.UTF_8);
     }
 
     boolean isRoot() {
