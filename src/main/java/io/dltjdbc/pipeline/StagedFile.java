@@ -1,14 +1,9 @@
 package io.dltjdbc.pipeline;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.dltjdbc.schema.Column;
 import io.dltjdbc.schema.DltType;
 import io.dltjdbc.schema.Table;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +21,6 @@ import java.util.Set;
  * stream, opened at the first row.
  */
 final class StagedFile {
-    private static final JsonFactory JSON = new JsonFactory();
-
     final Path path;
     /** normalizing thread: rows accepted so far */
     long rows;
@@ -35,8 +28,7 @@ final class StagedFile {
     private Set<String> jsonColumns = Set.of();
 
     /** staging thread: the open file, null before the first row and after close */
-    private OutputStream out;
-    private JsonGenerator generator;
+    private JsonLineWriter writer;
     private boolean closed;
 
     StagedFile(Path path) {
@@ -64,7 +56,7 @@ final class StagedFile {
 
     /** Staging thread. */
     boolean isOpen() {
-        return generator != null;
+        return writer != null;
     }
 
     /** Staging thread: creates the file, before its first row. */
@@ -72,64 +64,59 @@ final class StagedFile {
         if (closed) {
             throw new IOException("staged file " + path + " is already closed");
         }
-        out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-        generator = JSON.createGenerator(out, JsonEncoding.UTF8);
-        generator.setRootValueSeparator(null);
+        writer = new JsonLineWriter(Files.newOutputStream(path));
     }
 
     /** Staging thread: appends one row as a line of JSON; null values are left out (absent = NULL). */
     void write(Map<String, Object> row, Set<String> json) throws IOException {
-        generator.writeStartObject();
+        writer.startObject();
         for (Map.Entry<String, Object> entry : row.entrySet()) {
             Object value = entry.getValue();
             if (value == null) {
                 continue;
             }
-            generator.writeFieldName(entry.getKey());
-            if (value instanceof String text && json.contains(entry.getKey())) {
-                generator.writeRawValue(text);
+            writer.field(entry.getKey());
+            if (value instanceof String text) {
+                if (json.contains(entry.getKey())) {
+                    writer.rawJson(text);
+                } else {
+                    writer.string(text);
+                }
             } else {
                 writeValue(value);
             }
         }
-        generator.writeEndObject();
-        generator.writeRaw('\n');
+        writer.endObject();
     }
 
     private void writeValue(Object value) throws IOException {
-        if (value instanceof String text) {
-            generator.writeString(text);
-        } else if (value instanceof Long number) {
-            generator.writeNumber(number);
+        if (value instanceof Long number) {
+            writer.number(number);
         } else if (value instanceof Double number) {
-            if (number.isNaN() || number.isInfinite()) {
-                generator.writeNull(); // JSON can't carry them and dlt's loaders reject them too
-            } else {
-                generator.writeNumber(number);
-            }
+            // NaN and infinities: JSON can't carry them and dlt's loaders reject them too
+            writer.literal(number.isNaN() || number.isInfinite() ? "null" : number.toString());
         } else if (value instanceof Boolean flag) {
-            generator.writeBoolean(flag);
+            writer.literal(flag ? "true" : "false");
         } else if (value instanceof BigDecimal decimal) {
-            generator.writeString(decimal.toPlainString());
+            writer.string(decimal.toPlainString());
         } else if (value instanceof OffsetDateTime time) {
-            generator.writeString(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            writer.string(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } else if (value instanceof byte[] bytes) {
-            generator.writeString(Base64.getEncoder().encodeToString(bytes));
+            writer.string(Base64.getEncoder().encodeToString(bytes));
         } else if (value instanceof Number number) {
-            generator.writeNumber(number.toString());
+            writer.literal(number.toString());
         } else {
-            generator.writeString(value.toString());
+            writer.string(value.toString());
         }
     }
 
     /** Staging thread: flushes and closes the file; it stays on disk for the loader. */
     void close() throws IOException {
         closed = true;
-        if (generator != null) {
-            JsonGenerator open = generator;
-            generator = null;
+        if (writer != null) {
+            JsonLineWriter open = writer;
+            writer = null;
             open.close();
-            out.close();
         }
     }
 }
