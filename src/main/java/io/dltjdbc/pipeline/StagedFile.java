@@ -2,6 +2,7 @@ package io.dltjdbc.pipeline;
 
 import io.dltjdbc.schema.Column;
 import io.dltjdbc.schema.DltType;
+import io.dltjdbc.schema.Row;
 import io.dltjdbc.schema.Table;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,23 +71,34 @@ final class StagedFile {
     /** Staging thread: appends one row as a line of JSON; null values are left out (absent = NULL). */
     void write(Map<String, Object> row, Set<String> json) throws IOException {
         writer.startObject();
-        for (Map.Entry<String, Object> entry : row.entrySet()) {
-            Object value = entry.getValue();
-            if (value == null) {
-                continue;
-            }
-            writer.field(entry.getKey());
-            if (value instanceof String text) {
-                if (json.contains(entry.getKey())) {
-                    writer.rawJson(text);
-                } else {
-                    writer.string(text);
+        if (row instanceof Row normalized) { // the normalizer's rows: by position, no entry objects
+            for (int p = 0; p < normalized.width(); p++) {
+                Object value = normalized.value(p);
+                if (value != null) {
+                    write(normalized.name(p), value, json);
                 }
-            } else {
-                writeValue(value);
+            }
+        } else {
+            for (Map.Entry<String, Object> entry : row.entrySet()) {
+                if (entry.getValue() != null) {
+                    write(entry.getKey(), entry.getValue(), json);
+                }
             }
         }
         writer.endObject();
+    }
+
+    private void write(String name, Object value, Set<String> json) throws IOException {
+        writer.field(name);
+        if (value instanceof String text) {
+            if (json.contains(name)) {
+                writer.rawJson(text);
+            } else {
+                writer.string(text);
+            }
+        } else {
+            writeValue(value);
+        }
     }
 
     private void writeValue(Object value) throws IOException {
