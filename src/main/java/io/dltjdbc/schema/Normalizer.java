@@ -318,7 +318,7 @@ public final class Normalizer {
     /** Exact classes of the parsers' scalars: one compare each, where {@code instanceof Map} walks interfaces. */
     private static boolean isPlainScalar(Object value) {
         return value == null || value instanceof String || value instanceof Long || value instanceof Double
-            || value instanceof Boolean;
+            || value instanceof Boolean || value instanceof Integer;
     }
 
     /** Below max_table_nesting, or for a column already typed json, nested data stays one json value. */
