@@ -12,6 +12,8 @@ final class FlatRow {
     Object[] values = new Object[32];
     PathNode[] nodes = new PathNode[32];
     int size;
+    /** the row's values at their columns' positions once typed; a new array per row, handed on with it */
+    Object[] typed;
     /** whether a data key maps to a dlt column name: only then do dlt columns check for an existing entry */
     private boolean hasDltKey;
     final List<PathNode> listNodes = new ArrayList<>(4);
@@ -19,10 +21,8 @@ final class FlatRow {
 
     /** Empties the row for reuse: the normalizer keeps one per nesting depth instead of one per row. */
     FlatRow reset() {
-        if (values.length != names.length) {
-            values = new Object[names.length]; // typeRow replaced it by the row's slots in table order
-        }
         size = 0;
+        typed = null;
         hasDltKey = false;
         listNodes.clear();
         lists.clear();

@@ -1,5 +1,6 @@
 package io.dltjdbc.schema;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +9,8 @@ import java.util.Map;
  * names and the column it maps to cached, so that a record costs hash lookups and no string building.
  */
 final class PathNode {
+    /** how many keys of an object are remembered by place; wider objects look the rest up */
+    private static final int MAX_PLACES = 256;
     final String rawKey;
     final PathNode parent;
     /** normalized key of this level ({@code normalize_path(key)}) */
@@ -23,6 +26,15 @@ final class PathNode {
     int position = -1;
     private final String[] variantNames = new String[DltType.values().length];
     private final Map<String, PathNode> children = new HashMap<>();
+    /**
+     * Children by the place their key had in the last object seen: a source's records mostly repeat their keys in
+     * the same order, and a key compared to the one expected is cheaper than a lookup in {@link #children}.
+     */
+    private PathNode[] byPlace = new PathNode[0];
+    /** whether the column of this name in {@link #checkedTable} at {@link #checkedRevision} is typed json */
+    private Table checkedTable;
+    private int checkedRevision;
+    private boolean checkedJson;
 
     private PathNode(String rawKey, PathNode parent, String normalizedKey, String joined, String columnName) {
         this.rawKey = rawKey;
@@ -34,6 +46,24 @@ final class PathNode {
 
     static PathNode root() {
         return new PathNode(null, null, "", "", "");
+    }
+
+    /** The child of {@code key}, the {@code place}-th key of its object. */
+    PathNode child(String key, int place, NamingConvention naming, Map<String, PathNode> byColumnName) {
+        if (place < byPlace.length) {
+            PathNode node = byPlace[place];
+            if (node != null && node.rawKey.equals(key)) {
+                return node;
+            }
+        }
+        PathNode node = child(key, naming, byColumnName);
+        if (place < MAX_PLACES) {
+            if (place >= byPlace.length) {
+                byPlace = Arrays.copyOf(byPlace, Math.min(MAX_PLACES, Math.max(place + 1, byPlace.length * 2)));
+            }
+            byPlace[place] = node;
+        }
+        return node;
     }
 
     PathNode child(String key, NamingConvention naming, Map<String, PathNode> byColumnName) {
@@ -60,6 +90,17 @@ final class PathNode {
         }
         String path = joined + NamingConvention.PATH_SEPARATOR + normalized;
         return new PathNode(key, this, normalized, path, naming.shorten(path));
+    }
+
+    /** Whether {@code table} (not null) has a json column of this node's name; cached per table revision. */
+    boolean isJsonIn(Table table) {
+        if (table != checkedTable || table.revision() != checkedRevision) {
+            Column existing = table.column(columnName);
+            checkedJson = existing != null && existing.type() == DltType.JSON;
+            checkedTable = table;
+            checkedRevision = table.revision();
+        }
+        return checkedJson;
     }
 
     /** Name of this column's variant for values of {@code type}: {@code <col>__v_<type>}. */

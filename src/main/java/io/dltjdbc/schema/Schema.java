@@ -18,6 +18,8 @@ public final class Schema {
     private final String name;
     private int version;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    /** counts tables added and removed, so that the normalizer may cache its lookups */
+    private int tablesRevision;
 
     public Schema(String name) {
         this(name, 1);
@@ -106,6 +108,12 @@ public final class Schema {
         if (tables.putIfAbsent(table.name(), table) != null) {
             throw new IllegalStateException("table already exists: " + table.name());
         }
+        tablesRevision++;
+    }
+
+    /** Changes whenever a table is added or removed. */
+    int tablesRevision() {
+        return tablesRevision;
     }
 
     /**
@@ -135,6 +143,7 @@ public final class Schema {
     /** Takes back a table added by a rejected item. */
     void removeTable(String tableName) {
         tables.remove(tableName);
+        tablesRevision++;
     }
 
     public String toJson() {

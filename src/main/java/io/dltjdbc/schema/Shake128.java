@@ -5,7 +5,7 @@ package io.dltjdbc.schema;
  * row ids and identifier tags from SHAKE-128, so we carry this small implementation instead of a dependency.
  */
 public final class Shake128 {
-    private static final int RATE = 168; // bytes: 1600 - 2 * 128 bits of capacity
+    static final int RATE = 168; // bytes: 1600 - 2 * 128 bits of capacity
     private static final long[] RC = {
         0x0000000000000001L, 0x0000000000008082L, 0x800000000000808aL, 0x8000000080008000L,
         0x000000000000808bL, 0x0000000080000001L, 0x8000000080008081L, 0x8000000000008009L,
@@ -55,7 +55,7 @@ public final class Shake128 {
     }
 
     /** Keccak-f[1600] with the 25 lanes in locals: no allocation, and the JIT keeps them in registers. */
-    private static void permute(long[] state) {
+    static void permute(long[] state) {
         long a00 = state[0];
         long a01 = state[1];
         long a02 = state[2];

@@ -18,6 +18,8 @@ public final class Table {
     private final List<Column> columns = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private int completeCount;
+    /** counts column changes, so that a consumer can tell whether a snapshot of the columns is still current */
+    private int revision;
 
     public Table(String name, String parent, String writeDisposition) {
         this.name = Objects.requireNonNull(name, "name");
@@ -100,8 +102,14 @@ public final class Table {
         return completeCount == 0;
     }
 
+    /** Changes whenever a column is added, replaced or taken back. */
+    public int revision() {
+        return revision;
+    }
+
     /** Adds a column at the end, or replaces the column of the same name in place. */
     void putColumn(Column column) {
+        revision++;
         Integer position = positions.get(column.name());
         if (position == null) {
             positions.put(column.name(), columns.size());
@@ -120,6 +128,7 @@ public final class Table {
      * column it appended. Undone newest first, so an appended column is always the last one.
      */
     void undoPut(String columnName, Column previous) {
+        revision++;
         if (previous != null) {
             putColumn(previous);
             return;

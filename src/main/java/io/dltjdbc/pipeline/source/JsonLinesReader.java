@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.dltjdbc.driver.DltSqlState;
 import io.dltjdbc.driver.Redaction;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.sql.SQLException;
 
 /**
@@ -18,6 +21,10 @@ import java.sql.SQLException;
  */
 final class JsonLinesReader implements RowReader {
     private static final int INITIAL_BUFFER = 1 << 16;
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final OpenedInput in;
     private byte[] buf = new byte[INITIAL_BUFFER];
@@ -58,7 +65,16 @@ final class JsonLinesReader implements RowReader {
     /** Index of the line break ending the next line (or of the input's end), -1 when no line is left. */
     private int nextLineEnd() throws IOException {
         while (true) {
-            for (int i = scanned; i < end; i++) {
+            int i = scanned;
+            // eight bytes at a time: a tenth of the parsing thread went into this scan byte by byte
+            for (; i + Long.BYTES <= end; i += Long.BYTES) {
+                long newlines = (long) WORD.get(buf, i) ^ NEWLINES;
+                long zeroBytes = (newlines - ONES) & ~newlines & HIGH_BITS; // lowest set bit marks the first '\n'
+                if (zeroBytes != 0) {
+                    return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+                }
+            }
+            for (; i < end; i++) {
                 if (buf[i] == '\n') {
                     return i;
                 }

@@ -84,7 +84,8 @@ public final class JsonValues {
                 continue;
             }
             String name = null;
-            if (container instanceof Map) {
+            boolean inObject = container instanceof LinkedHashMap; // a class check: instanceof Map scans interfaces
+            if (inObject) {
                 name = p.currentName();   // n is FIELD_NAME inside an object
                 n = p.nextToken();
             }
@@ -95,13 +96,13 @@ public final class JsonValues {
             } else {
                 value = scalar(p, n);
             }
-            if (name != null) {
+            if (inObject) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> map = (Map<String, Object>) container;
+                LinkedHashMap<String, Object> map = (LinkedHashMap<String, Object>) container;
                 map.put(name, value);   // a duplicate key keeps its first position and its last value
             } else {
                 @SuppressWarnings("unchecked")
-                List<Object> list = (List<Object>) container;
+                ArrayList<Object> list = (ArrayList<Object>) container;
                 list.add(value);
             }
         }
