@@ -55,6 +55,7 @@ public final class CompareBuilds {
             System.out.printf("%-23s A median %6.2f s, B median %6.2f s, paired median ratio B/A %.3f%n", MEASURES[m],
                     median(results[0][m]), median(results[1][m]), median(ratios));
         }
+        java.nio.file.Files.deleteIfExists(Path.of(input));
     }
 
     /** The build's classes, the benchmarks and every library jar; nothing from this JVM's own project classes. */
