@@ -10,4 +10,9 @@ cp="target/classes:$(cat target/bench.classpath)"
 mkdir -p target/bench-classes
 javac -nowarn -d target/bench-classes -cp "$cp" $(find benchmarks/src -name "*.java")
 main="${1:?usage: benchmarks/run.sh <BenchmarkClass> [args...]}"; shift
-exec java -Xmx256m -XX:+UseParallelGC -cp "target/bench-classes:$cp" "io.dltjdbc.bench.$main" "$@"
+case "$main" in
+  *.*) ;;                                   # a qualified name (io.dltjdbc.pipeline.NormalizePhaseBenchmark)
+  NormalizePhaseBenchmark) main="io.dltjdbc.pipeline.$main" ;;
+  *) main="io.dltjdbc.bench.$main" ;;
+esac
+exec java -Xmx256m -XX:+UseParallelGC -cp "target/bench-classes:$cp" "$main" "$@"
